@@ -1,0 +1,64 @@
+"""The `copydesk` command line: one module per subcommand.
+
+Each command module has ``add_parser(subparsers)`` (which sets
+``func=run``) and ``run(args) -> int``. Add a command by writing the module
+and listing it in ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from ..yamlsource import ConfigError
+from . import check, rules
+
+COMMANDS = [check, rules]
+
+DESCRIPTION = """\
+Copydesk checks editorial copy and documentation: spelling and grammar
+(with LanguageTool), scraped-page debris, wrong facts about organisations,
+claims to verify, readability and house style. It reports in the terminal,
+as JSON, HTML and CI formats, and writes corrected editions.
+"""
+
+EPILOG = """\
+examples:
+  copydesk check article.txt                 findings, exit 1 on errors
+  copydesk check docs/ --format json         machine-readable
+  copydesk rules                             the rules in force
+
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="copydesk", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

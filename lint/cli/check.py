@@ -1,0 +1,54 @@
+"""`copydesk check`: report findings for files and directories."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..pipeline import Linter
+from ..render import FORMATS, RenderOptions, render
+from .common import add_fail_on, add_rule_options, command_line_from, exit_code, use_color, warn
+
+HELP = "check files or directories and report findings"
+
+
+def add_parser(subparsers) -> None:
+    """Register the command."""
+    parser = subparsers.add_parser("check", help=HELP, description=HELP.capitalize() + ".")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="files or directories (directories are searched for .txt .md .html .rst)")
+    parser.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
+                        help="output format (default: text)")
+    parser.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="write the report to FILE instead of stdout")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the text output (default: auto)")
+    add_fail_on(parser)
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when findings are found (errors in input still exit 2)")
+    add_rule_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    """Check the paths and print the report; return the exit code."""
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        warn(f"{path}: no such file or directory")
+    if missing:
+        return 2
+    linter = Linter(command_line_from(args))
+    results = list(linter.lint_paths(args.paths))
+    for result in results:
+        if result.error and args.format != "text":
+            warn(f"{result.path}: skipped: {result.error}")
+    stream = sys.stdout if args.output is None else None
+    options = RenderOptions(color=args.format == "text" and stream is not None and use_color(sys.stdout, args.color))
+    report = render(results, args.format, options)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    settings, _, _ = linter.setup_for(args.paths[0])
+    code = exit_code(results, args.fail_on or settings.fail_on)
+    return 0 if args.exit_zero and code == 1 else code

@@ -1,0 +1,95 @@
+"""Stage 3, check: run the compiled rules (and other sources) over blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .loader import Ruleset
+from .rulespec import Hit
+from .types import Applicability, Block, Document, Edit, Finding, Fix
+
+
+def hit_to_finding(hit: Hit, block: Block) -> Finding:
+    """Turn a block-relative hit into a source-relative finding."""
+    rule = hit.rule
+    start = block.to_source(hit.start)
+    end = max(start, block.to_source(hit.end, is_end=True))
+    return Finding(
+        rule=rule.id, severity=rule.severity, category=rule.category, message=hit.message,
+        start=start, end=end, replacements=hit.replacements, fix=_fix_for(hit, block),
+        source="builtin",
+    )
+
+
+def _fix_for(hit: Hit, block: Block) -> Fix | None:
+    rule = hit.rule
+    if hit.no_fix or rule.fix is None:
+        return None
+    applicability = rule.fix if hit.applicability is None else min(rule.fix, hit.applicability)
+    if applicability <= Applicability.DISPLAY_ONLY:
+        return None
+    edits = hit.edits
+    if edits is None:
+        if not hit.replacements:
+            return None
+        edits = ((hit.start, hit.end, hit.replacements[0]),)
+    source_edits = []
+    for start, end, replacement in edits:
+        # Never edit across markup: the edited text must be one verbatim run.
+        if not block.is_verbatim(start, end):
+            return None
+        source_start = block.to_source(start)
+        source_edits.append(Edit(source_start, source_start + (end - start), replacement))
+    return Fix(tuple(sorted(source_edits)), applicability)
+
+
+def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
+    """Every built-in finding for these blocks, in source order."""
+    findings = []
+    for checker in ruleset.checkers:
+        for block in blocks:
+            for hit in checker.check(block):
+                if hit.rule.applies_to(block.kind):
+                    findings.append(hit_to_finding(hit, block))
+    return findings
+
+
+def merge_findings(groups: Iterable[list[Finding]]) -> list[Finding]:
+    """Join findings from several sources; the same span with the same
+    correction is kept once (the first source wins)."""
+    seen: set = set()
+    merged = []
+    for group in groups:
+        for finding in group:
+            key = (finding.start, finding.end, finding.replacements[:1])
+            if finding.replacements and key in seen:
+                continue
+            seen.add(key)
+            merged.append(finding)
+    merged.sort(key=lambda f: (f.start, f.end, f.rule))
+    return merged
+
+
+def check_document(document: Document, blocks: list[Block], ruleset: Ruleset,
+                   sources: Iterable = ()) -> tuple[list[Finding], list[str]]:
+    """All findings for a document, plus notes from sources that failed.
+
+    A source is anything with ``check(document, blocks) -> list[Finding]``
+    (LanguageTool is one); a failing source raises ``SourceUnavailable`` and
+    the run goes on with the others.
+    """
+    groups = [run_rules(blocks, ruleset)]
+    notes = []
+    for source in sources:
+        try:
+            groups.append(source.check(document, blocks))
+        except SourceUnavailable as exc:
+            notes.append(str(exc))
+            if getattr(source, "required", False):
+                raise
+    return merge_findings(groups), notes
+
+
+class SourceUnavailable(Exception):
+    """A checking source (such as LanguageTool) could not be used; the
+    message names the problem and the remedy."""

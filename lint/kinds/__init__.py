@@ -1,0 +1,30 @@
+"""The registry of rule kinds: one module per kind.
+
+A kind module defines:
+
+- ``OPTIONS``: its own YAML keys and their types (``{"swap": dict}``);
+- ``REQUIRED``: which of those keys must be present;
+- ``build(rules, context) -> list[Checker]``: compile every rule of the kind
+  once (regexes built here, word lists merged into one pass where it can);
+  raise ``rule.error(...)`` on a bad rule.
+
+A checker has ``rules`` (the RuleSpecs it serves) and
+``check(block) -> Iterable[Hit]``. Adding a kind is one module plus one line
+in ``KINDS``; the engine never changes.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import existence, substitution
+
+KINDS: dict[str, ModuleType] = {
+    "existence": existence,
+    "substitution": substitution,
+}
+
+
+def kind_module(name: str) -> ModuleType | None:
+    """The module implementing kind `name`, or None."""
+    return KINDS.get(name)

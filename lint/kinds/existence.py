@@ -1,0 +1,80 @@
+"""existence: flag words, phrases or patterns that should not appear.
+
+    - id: jargon
+      kind: existence
+      severity: info
+      message: "'{text}' is jargon; say what you mean"
+      tokens: [synergy, leverage]       # whole words, any case
+      patterns: ['\\bwin-win\\b']       # regexes, checked as written
+
+Nothing is replaced; with ``fix: safe`` and ``remove: true`` the match is
+deleted (with one neighbouring space).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rulespec import Hit, RuleSpec
+from .wordlist import PhraseMatcher
+
+OPTIONS = {"tokens": list, "patterns": list, "remove": bool}
+REQUIRED = ()
+
+
+def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> list[re.Pattern]:
+    """Compile a rule's regex list, naming file:line on a bad pattern."""
+    compiled = []
+    for pattern in rule.options.get(key, []):
+        if not isinstance(pattern, str):
+            raise rule.error(f"every entry of {key!r} must be a string", key)
+        try:
+            compiled.append(re.compile(pattern, flags))
+        except re.error as exc:
+            raise rule.error(f"bad regex {pattern!r}: {exc}", key) from None
+    return compiled
+
+
+def removal_edit(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Delete [start, end) and one adjacent space so no double space is left."""
+    if end < len(text) and text[end] == " ":
+        end += 1
+    elif start > 0 and text[start - 1] == " ":
+        start -= 1
+    return (start, end, "")
+
+
+class ExistenceChecker:
+    """Token lists of all rules in one regex; patterns per rule."""
+
+    def __init__(self, rules: list[RuleSpec]):
+        self.rules = tuple(rules)
+        self._matcher = PhraseMatcher((t, r) for r in rules for t in r.options.get("tokens", []))
+        self._patterns = [(r, p) for r in rules for p in compile_patterns(r)]
+        for rule in rules:
+            if not rule.options.get("tokens") and not rule.options.get("patterns"):
+                raise rule.error("give 'tokens' or 'patterns'")
+
+    def check(self, block):
+        """Yield a hit for every token or pattern match."""
+        text = block.text
+        for match, rules in self._matcher.finditer(text):
+            for rule in rules:
+                yield self._hit(rule, text, match.start(), match.end())
+        for rule, pattern in self._patterns:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    yield self._hit(rule, text, match.start(), match.end())
+
+    @staticmethod
+    def _hit(rule: RuleSpec, text: str, start: int, end: int) -> Hit:
+        matched = text[start:end]
+        if rule.options.get("remove"):
+            return Hit(rule, start, end, rule.format_message(text=matched), ("",),
+                       edits=(removal_edit(text, start, end),))
+        return Hit(rule, start, end, rule.format_message(text=matched), no_fix=True)
+
+
+def build(rules, context):
+    """One checker for every existence rule."""
+    return [ExistenceChecker(rules)]

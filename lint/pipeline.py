@@ -1,0 +1,115 @@
+"""The whole pipeline for a set of paths: read → segment → check → filter.
+
+Rendering and fixing consume the `FileResult`s this yields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import metrics, sources
+from .config import Settings, find_config, load_config
+from .engine import check_document
+from .filter import filter_findings
+from .loader import Ruleset, build_ruleset
+from .read import InputError, iter_files, read_document
+from .segment import segment
+from .types import Document, Finding
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced: findings, or the reason it was skipped."""
+
+    path: Path
+    document: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    fatal: bool = False  # the error makes the run exit 2
+    notes: list[str] = field(default_factory=list)
+    metrics: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """Settings given on the command line; they win over the config file."""
+
+    config: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules_dirs: tuple[Path, ...] = ()
+    languagetool: bool | None = None
+    languagetool_url: str | None = None
+    require_languagetool: bool = False
+    fail_on: str | None = None
+
+
+def resolve_settings(config_path: Path | None, cli: CommandLine) -> Settings:
+    """Defaults → config file → command line, merged in one place."""
+    settings = load_config(config_path) if config_path else Settings()
+    lt = settings.languagetool
+    if cli.languagetool is not None:
+        lt = replace(lt, enabled=cli.languagetool)
+    if cli.languagetool_url:
+        lt = replace(lt, url=cli.languagetool_url, enabled=True)
+    if cli.require_languagetool:
+        lt = replace(lt, required=True, enabled=True)
+    return replace(
+        settings,
+        select=cli.select or settings.select,
+        disable=settings.disable + cli.ignore,
+        rules_dirs=settings.rules_dirs + tuple(p.resolve() for p in cli.rules_dirs),
+        languagetool=lt,
+        fail_on=cli.fail_on or settings.fail_on,
+    )
+
+
+class Linter:
+    """Checks files, loading each configuration and ruleset once."""
+
+    def __init__(self, cli: CommandLine = CommandLine(), use_sources: bool = True):
+        self.cli = cli
+        self.use_sources = use_sources
+        self._by_config: dict = {}
+
+    def setup_for(self, path: Path) -> tuple[Settings, Ruleset, list]:
+        """Settings, compiled rules and extra sources for a file's config."""
+        config_path = self.cli.config or find_config(path)
+        key = config_path.resolve() if config_path else None
+        if key not in self._by_config:
+            settings = resolve_settings(config_path, self.cli)
+            ruleset = build_ruleset(settings)
+            extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
+            self._by_config[key] = (settings, ruleset, extra)
+        return self._by_config[key]
+
+    def files(self, paths) -> Iterator[Path]:
+        """The files named or found under the directories named."""
+        for path in paths:
+            settings, _, _ = self.setup_for(Path(path))
+            yield from iter_files([path], settings.is_excluded)
+
+    def lint_file(self, path: Path) -> FileResult:
+        """Run the whole pipeline on one file."""
+        settings, ruleset, extra = self.setup_for(path)
+        try:
+            document = read_document(path)
+        except InputError as exc:
+            return FileResult(path, error=str(exc), fatal=exc.fatal)
+        return self.lint_document(document, settings, ruleset, extra)
+
+    def lint_document(self, document: Document, settings: Settings, ruleset: Ruleset,
+                      extra: list) -> FileResult:
+        """Segment, check and filter a document that is already read."""
+        blocks = segment(document, settings)
+        findings, notes = check_document(document, blocks, ruleset, extra)
+        findings = filter_findings(findings, document, settings)
+        return FileResult(document.path, document, findings, notes=notes,
+                          metrics=metrics.document_metrics(blocks))
+
+    def lint_paths(self, paths) -> Iterator[FileResult]:
+        """Check every file under `paths`, in order."""
+        for path in self.files(paths):
+            yield self.lint_file(path)

@@ -1,0 +1,99 @@
+"""Stage 1, read: find the files, decode them, detect their format."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .types import Document
+
+FORMATS_BY_SUFFIX = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rst": "rst",
+}
+# Files taken when walking a directory; files named explicitly are always read.
+WALKED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rst"}
+MAX_BYTES = 100 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file that cannot be checked; the message is one line for the user.
+
+    ``fatal`` errors (missing or unreadable files) make the run exit 2;
+    others (binary or undecodable files) are reported and skipped.
+    """
+
+    def __init__(self, message: str, fatal: bool = False):
+        super().__init__(message)
+        self.fatal = fatal
+
+
+def detect_format(path: Path) -> str:
+    """The input format implied by the file's extension."""
+    return FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
+
+
+def decode(raw: bytes) -> tuple[str, str, bool]:
+    """Decode bytes as UTF-8 or BOM-marked UTF-16/32; return (text, encoding, bom)."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding), encoding, True
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} at byte {exc.start + len(bom)}") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file (contains NUL bytes)")
+    try:
+        return raw.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start}); convert it to UTF-8") from None
+
+
+def detect_newline(text: str) -> str:
+    """The file's dominant newline, so fixes can keep it."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def read_document(path: Path) -> Document:
+    """Read and decode one file, or raise InputError with a one-line reason."""
+    try:
+        if path.is_dir():
+            raise InputError("is a directory")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", fatal=True) from None
+    except PermissionError:
+        raise InputError("permission denied", fatal=True) from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), fatal=True) from None
+    text, encoding, bom = decode(raw)
+    return Document(path=path, text=text, format=detect_format(path), encoding=encoding, bom=bom,
+                    newline=detect_newline(text))
+
+
+def iter_files(paths, is_excluded) -> Iterator[Path]:
+    """Expand directories (sorted, excludes honoured); keep named files as given."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                root_path = Path(root)
+                dirs[:] = sorted(d for d in dirs if not is_excluded(root_path / d))
+                for name in sorted(files):
+                    candidate = root_path / name
+                    if candidate.suffix.lower() in WALKED_SUFFIXES and not is_excluded(candidate):
+                        yield candidate
+        else:
+            yield path

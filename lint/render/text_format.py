@@ -1,0 +1,84 @@
+"""The default human format: ``path:line:col severity rule message`` with
+the source line and a caret under the span; colour on a terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..positions import LineIndex
+from ..types import Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render(results, options) -> str:
+    """Every finding of every file, then a one-line summary."""
+    out: list[str] = []
+    counts: Counter = Counter()
+    fixable = 0
+    for result in results:
+        if result.error:
+            out.append(f"{result.path}: skipped: {result.error}")
+            continue
+        for note in result.notes:
+            out.append(f"{result.path}: note: {note}")
+        text = result.document.text
+        index = LineIndex(text)
+        for finding in result.findings:
+            counts[finding.severity] += 1
+            fixable += finding.fix is not None
+            out.extend(_finding_lines(result.path, finding, text, index, options))
+    out.append(_summary(counts, fixable, results))
+    return "\n".join(out) + "\n"
+
+
+def _paint(text: str, code: str, options) -> str:
+    return f"{code}{text}{_RESET}" if options.color else text
+
+
+def _finding_lines(path, finding, text, index, options) -> list[str]:
+    line, col = index.line_col(finding.start)
+    severity = _paint(str(finding.severity), _COLORS[finding.severity], options)
+    rule = _paint(finding.rule, _DIM, options)
+    message = finding.message
+    if finding.replacements and finding.replacements[0] and finding.replacements[0] not in message:
+        message += f" (→ {finding.replacements[0]})"
+    lines = [f"{_paint(f'{path}:{line}:{col}', _BOLD, options)} {severity} {rule} {message}"]
+    if options.show_source:
+        source_line = index.line_text(line).expandtabs(1)
+        end_line, end_col = index.line_col(finding.end)
+        width = max(1, (end_col if end_line == line else len(source_line) + 1) - col)
+        shown, caret_at = _window(source_line, col - 1, width)
+        lines.append("    " + shown)
+        lines.append("    " + " " * caret_at + _paint("^" * min(width, _WINDOW), _COLORS[finding.severity], options))
+    return lines
+
+
+_WINDOW = 100
+
+
+def _window(line: str, start: int, width: int) -> tuple[str, int]:
+    """Cut a long source line to about _WINDOW characters around the span."""
+    if len(line) <= _WINDOW:
+        return line, start
+    left = max(0, min(start - 30, len(line) - _WINDOW))
+    right = left + _WINDOW
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line) else ""
+    return prefix + line[left:right] + suffix, start - left + len(prefix)
+
+
+def _summary(counts: Counter, fixable: int, results) -> str:
+    total = sum(counts.values())
+    files = len(results)
+    skipped = sum(1 for r in results if r.error)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+    detail = f" ({', '.join(parts)})" if parts else ""
+    line = f"{total} finding{'s' if total != 1 else ''}{detail} in {files} file{'s' if files != 1 else ''}"
+    if skipped:
+        line += f", {skipped} skipped"
+    if fixable:
+        line += f"; {fixable} fixable with `copydesk fix`"
+    return line + "."

@@ -1,0 +1,70 @@
+"""Small text helpers shared by rule kinds: words, sentences, case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Block
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
+    "co", "corp", "no", "fig", "gen", "gov", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "vol", "cf",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: its text and block offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[re.Match]:
+    """Word matches (letters, inner apostrophes and hyphens) in `text`."""
+    return list(WORD_RE.finditer(text))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split prose into sentences, keeping common abbreviations together."""
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        before = text[start:match.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if match.group().startswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        _append_sentence(sentences, text, start, end)
+        start = end
+    _append_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def _append_sentence(sentences: list, text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    begin = start + lead
+    sentences.append(Sentence(begin, begin + len(stripped), stripped))
+
+
+def block_sentences(block: Block) -> list[Sentence]:
+    """The sentences of a block, computed once."""
+    return block.memo("sentences", lambda: split_sentences(block.text))
+
+
+def match_case(template: str, replacement: str) -> str:
+    """Give `replacement` the capitalisation pattern of `template`."""
+    if template.isupper() and len(template) > 1:
+        return replacement.upper()
+    if template[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

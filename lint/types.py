@@ -1,0 +1,166 @@
+"""Core value types shared by every stage of the pipeline.
+
+All offsets are 0-based code-point offsets into the *source* text of a
+document (its decoded text), end exclusive. Lines and columns are derived
+only when rendering (see `lint.positions`).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that `ERROR > WARNING > INFO`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        """Turn 'error' / 'warning' / 'info' into a Severity."""
+        return cls[name.strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Applicability(enum.IntEnum):
+    """How safe a fix is to apply without an editor; ordered as in ruff."""
+
+    DISPLAY_ONLY = 0
+    UNSAFE = 1
+    SAFE = 2
+
+    @classmethod
+    def parse(cls, name: str) -> "Applicability":
+        """Turn 'safe' / 'unsafe' / 'display-only' into an Applicability."""
+        return cls[name.strip().upper().replace("-", "_")]
+
+    def __str__(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace source[start:end] with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A set of non-overlapping edits applied together, with a safety tier."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one document."""
+
+    rule: str
+    severity: Severity
+    category: str
+    message: str
+    start: int
+    end: int
+    replacements: tuple[str, ...] = ()
+    fix: Fix | None = None
+    source: str = "builtin"
+
+    def with_severity(self, severity: Severity) -> "Finding":
+        """Return a copy with another severity (config overrides)."""
+        return Finding(self.rule, severity, self.category, self.message, self.start,
+                       self.end, self.replacements, self.fix, self.source)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of block text copied verbatim from the source.
+
+    Block text [text_start, text_start + length) equals
+    source [source_start, source_start + length).
+    """
+
+    text_start: int
+    source_start: int
+    length: int
+
+
+@dataclass
+class Block:
+    """A piece of prose to check, with a map back to source offsets.
+
+    `kind` is the scope (paragraph, heading, list-item, quote, table-cell,
+    alt-text, text ...). `spans` cover the verbatim parts of `text`; text
+    outside every span (a decoded entity, a soft break) maps to the nearest
+    source position and can't be edited safely.
+    """
+
+    text: str
+    kind: str
+    spans: tuple[Span, ...]
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def verbatim(cls, text: str, source_start: int, kind: str = "text") -> "Block":
+        """A block whose text is a plain slice of the source."""
+        return cls(text, kind, (Span(0, source_start, len(text)),))
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        """Map a block-text offset to a source offset."""
+        spans = self.spans
+        if not spans:
+            return 0
+        for span in spans:
+            if span.text_start <= offset <= span.text_start + span.length:
+                if is_end or offset < span.text_start + span.length:
+                    return span.source_start + offset - span.text_start
+        # Offset falls in text that is not verbatim: snap to a neighbour span.
+        before = [s for s in spans if s.text_start + s.length <= offset]
+        if is_end and before:
+            last = before[-1]
+            return last.source_start + last.length
+        after = [s for s in spans if s.text_start >= offset]
+        if after:
+            return after[0].source_start
+        last = spans[-1]
+        return last.source_start + last.length
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when block text [start, end) is one unbroken source slice."""
+        for span in self.spans:
+            if span.text_start <= start and end <= span.text_start + span.length:
+                return True
+        return False
+
+    def memo(self, key: str, compute):
+        """Compute a derived value (sentences, words) once per block."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+
+@dataclass
+class Document:
+    """A decoded file ready for segmentation."""
+
+    path: Path
+    text: str
+    format: str  # "text", "markdown", "html", "rst"
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def display_path(self) -> str:
+        """The path as the user typed it."""
+        return str(self.path)

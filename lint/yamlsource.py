@@ -1,0 +1,145 @@
+"""YAML loading that remembers where each value came from.
+
+Every error about a configuration or rule file must name `file:line`, so
+mappings and lists are loaded as `LocatedDict` / `LocatedList`, which carry
+the line of each key and item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A problem in a configuration or rule file, located at file:line."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.plain_message = message
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line else f"{path}: "
+        super().__init__(where + message)
+
+
+class LocatedDict(dict):
+    """A dict that knows the file, its own line and the line of each key."""
+
+    path: Path | None = None
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        """The 1-based line of `key`, or of the mapping when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+    def error(self, message: str, key: str | None = None) -> ConfigError:
+        """A ConfigError pointing at this mapping (or one of its keys)."""
+        return ConfigError(message, self.path, self.line_of(key) if key else self.line)
+
+
+class LocatedList(list):
+    """A list that knows the file and the line of each item."""
+
+    path: Path | None = None
+    line: int = 0
+    item_lines: list
+
+    def error(self, message: str, index: int | None = None) -> ConfigError:
+        """A ConfigError pointing at this list (or one of its items)."""
+        line = self.item_lines[index] if index is not None else self.line
+        return ConfigError(message, self.path, line)
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """SafeLoader that builds Located containers and rejects duplicate keys."""
+
+    source_path: Path | None = None
+
+    def construct_mapping(self, node, deep=False):  # noqa: D401 - yaml API
+        result = LocatedDict()
+        result.path = self.source_path
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in result.key_lines:
+                raise ConfigError(f"duplicate key {key!r}", self.source_path, key_node.start_mark.line + 1)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node, deep=False):  # noqa: D401 - yaml API
+        result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        result.path = self.source_path
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                _LocatingLoader.construct_mapping)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                                _LocatingLoader.construct_sequence)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file; syntax errors become ConfigError with file:line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not valid UTF-8 ({exc.reason})", path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path) from None
+    return load_yaml_text(text, path)
+
+
+def load_yaml_text(text: str, path: Path) -> Any:
+    """Parse YAML text that came from `path`."""
+    loader = _LocatingLoader(text)
+    loader.source_path = path
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ConfigError(f"YAML syntax error: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"YAML error: {exc}", path) from None
+    finally:
+        loader.dispose()
+
+
+def check_keys(mapping: LocatedDict, allowed: dict[str, type | tuple], required: tuple[str, ...] = (),
+               what: str = "mapping") -> None:
+    """Reject unknown keys, missing keys and wrong types, naming file:line."""
+    if not isinstance(mapping, dict):
+        raise ConfigError(f"{what} must be a mapping", getattr(mapping, "path", None),
+                          getattr(mapping, "line", None))
+    for key in mapping:
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise mapping.error(f"unknown key {key!r} in {what} (known keys: {known})", key)
+    for key in required:
+        if key not in mapping:
+            raise mapping.error(f"{what} is missing required key {key!r}")
+    for key, value in mapping.items():
+        expected = allowed[key]
+        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in _as_tuple(expected)):
+            raise mapping.error(f"{key!r} must be {_type_name(expected)}, not {type(value).__name__}", key)
+
+
+def _as_tuple(expected) -> tuple:
+    return expected if isinstance(expected, tuple) else (expected,)
+
+
+def _type_name(expected) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             list: "a list", dict: "a mapping", type(None): "null"}
+    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(expected))

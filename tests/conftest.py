@@ -1,0 +1,34 @@
+"""Shared fixtures: paths, and running the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def run_copydesk(*args: str, cwd: Path | None = None, input: str | None = None,
+                 timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run `python -m lint ARGS` as a user would, capturing output."""
+    return subprocess.run([sys.executable, "-m", "lint", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, input=input, timeout=timeout)
+
+
+def check_json(*args: str, cwd: Path | None = None) -> tuple[dict, subprocess.CompletedProcess]:
+    """Run `copydesk check --format json` and parse its output."""
+    proc = run_copydesk("check", "--format", "json", *args, cwd=cwd)
+    assert proc.stdout, proc.stderr
+    return json.loads(proc.stdout), proc
+
+
+@pytest.fixture
+def copydesk():
+    """The command-line runner."""
+    return run_copydesk
