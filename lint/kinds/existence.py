@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..regexes import UnsafePattern, compile_safe
 from ..rulespec import Hit, RuleSpec
 from .wordlist import PhraseMatcher
 
