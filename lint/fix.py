@@ -1,0 +1,294 @@
+"""Stage 5, fix: apply findings' edits to make the corrected edition.
+
+As in ruff: only SAFE fixes by default, SAFE and UNSAFE when asked; edits are
+sorted, a fix that overlaps one already taken is skipped, and the document is
+re-checked after each pass until nothing changes (bounded). Offsets in later
+passes refer to the text of that pass, so every applied change is mapped
+back to the ORIGINAL text for the audit trail.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .config import rule_matches
+from .positions import LineIndex
+from .types import Applicability, Document, Edit, Finding, Fix
+
+Relint = Callable[[Document], list[Finding]]
+
+
+@dataclass(frozen=True)
+class AppliedChange:
+    """One fix that was applied, located in the original text."""
+
+    rule: str
+    before: str  # the text the fix replaced, as it stood in its pass
+    after: str
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    line: int  # 1-based line of `start` in the original
+    applicability: Applicability
+    message: str
+    pass_number: int = 1
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A change offered to whoever decides (the interactive editor)."""
+
+    finding: Finding
+    text: str  # the document text of the current pass
+    start: int  # span of the change in `text`
+    end: int
+    before: str
+    after: str
+    line: int  # line in the original text
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An answer to a Proposal: accept, reject, quit, or edit to `replacement`."""
+
+    action: str  # "accept" | "reject" | "edit" | "quit"
+    replacement: str = ""
+
+
+ACCEPT = Decision("accept")
+Decide = Callable[[Proposal], Decision]
+
+
+@dataclass
+class FixResult:
+    """What fixing one document did."""
+
+    original: str
+    fixed: str
+    applied: list[AppliedChange] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)  # offsets into `fixed`
+    skipped: list[Finding] = field(default_factory=list)  # offsets into `original`
+    passes: int = 0
+    converged: bool = True
+
+    @property
+    def needs_editor(self) -> int:
+        """Remaining findings that no safe fix can resolve."""
+        return sum(1 for f in self.remaining
+                   if f.fix is None or f.fix.applicability < Applicability.SAFE)
+
+    @property
+    def summary(self) -> str:
+        """'N fixed, M remaining (K need an editor)'."""
+        return (f"{len(self.applied)} fixed, {len(self.remaining)} remaining "
+                f"({self.needs_editor} need{'s' if self.needs_editor == 1 else ''} an editor)")
+
+
+class OffsetMap:
+    """Maps offsets in the text after several passes back to the original."""
+
+    def __init__(self):
+        # One list per pass of (old_start, old_end, new_start, new_end), sorted.
+        self.passes: list[list[tuple[int, int, int, int]]] = []
+
+    def to_original(self, offset: int, *, is_end: bool = False, upto: int | None = None) -> int:
+        """Map an offset in the text after pass `upto` (default: all) back to the original."""
+        for segments in reversed(self.passes[:upto]):
+            offset = _map_back(offset, segments, is_end)
+        return offset
+
+
+def _map_back(offset: int, segments, is_end: bool) -> int:
+    shift = 0
+    for old_start, old_end, new_start, new_end in segments:
+        if offset <= new_start:
+            return offset - (new_start - old_start)
+        if offset < new_end:  # inside text a fix inserted
+            return old_end if is_end else old_start
+        shift = new_end - old_end
+    return offset - shift
+
+
+def fix_span(fix: Fix) -> tuple[int, int]:
+    """The smallest range covering every edit of a fix."""
+    return min(e.start for e in fix.edits), max(e.end for e in fix.edits)
+
+
+def apply_edits(text: str, edits) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """Apply sorted, non-overlapping edits; return the text and the offset segments."""
+    pieces, segments, cursor, growth = [], [], 0, 0
+    for edit in sorted(edits):
+        pieces.append(text[cursor:edit.start])
+        pieces.append(edit.replacement)
+        new_start = edit.start + growth
+        growth += len(edit.replacement) - (edit.end - edit.start)
+        segments.append((edit.start, edit.end, new_start, edit.end + growth))
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), segments
+
+
+def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
+    for other in taken:
+        if edit.start < other.end and other.start < edit.end:
+            return True
+        if edit.start == edit.end == other.start == other.end:  # two insertions at one point
+            return True
+    return False
+
+
+def _well_formed(fix: Fix, length: int) -> bool:
+    edits = sorted(fix.edits)
+    if not edits or any(not 0 <= e.start <= e.end <= length for e in edits):
+        return False
+    return all(a.end <= b.start and not (a.start == a.end == b.start == b.end)
+               for a, b in zip(edits, edits[1:]))
+
+
+def _inside_prose(fix: Fix, document: Document) -> bool:
+    """True when every edit lies in verbatim prose (never code, tags or URLs)."""
+    if not document.blocks:
+        return True  # no segmentation to consult (a relint that does not segment)
+    ranges = [(s.source_start, s.source_start + s.length) for b in document.blocks for s in b.spans]
+    return all(any(lo <= e.start and e.end <= hi for lo, hi in ranges) for e in fix.edits)
+
+
+def _wanted(finding: Finding, threshold: Applicability, select, ignore) -> bool:
+    if finding.fix is None or finding.fix.applicability < threshold:
+        return False
+    if select and not rule_matches(finding.rule, select):
+        return False
+    return not rule_matches(finding.rule, ignore)
+
+
+def _changed_slice(text: str, fix: Fix) -> tuple[int, int, str]:
+    start, end = fix_span(fix)
+    shifted = [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
+    return start, end, apply_edits(text[start:end], shifted)[0]
+
+
+def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, select=(),
+                 ignore=(), max_passes: int = 10, decide: Decide | None = None) -> FixResult:
+    """Fix a document: apply wanted fixes pass by pass, re-checking after each."""
+    threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    original = document.text
+    index = LineIndex(original)
+    offsets = OffsetMap()
+    result = FixResult(original, original)
+    declined: set[tuple[str, int, int]] = set()  # answered "no" once: never ask again
+    skipped: list[Finding] = []
+    quit_asked = False
+    current = document
+    findings = relint(current)
+    while result.passes < max_passes and not quit_asked:
+        text = current.text
+        taken: list[Edit] = []
+        changes: list[AppliedChange] = []
+        for finding in sorted(findings, key=lambda f: (*fix_span(f.fix), f.rule) if f.fix else (0, 0, "")):
+            if not _wanted(finding, threshold, select, ignore):
+                continue
+            fix = finding.fix
+            if not _well_formed(fix, len(text)):
+                continue
+            start, end, after = _changed_slice(text, fix)
+            key = (finding.rule, offsets.to_original(start), offsets.to_original(end, is_end=True))
+            if key in declined:
+                continue
+            if any(_conflicts(e, taken) for e in fix.edits) or not _inside_prose(fix, current):
+                skipped.append(_in_original(finding, offsets))
+                continue
+            line = index.line_col(key[1])[0]
+            decision = ACCEPT if decide is None else decide(
+                Proposal(finding, text, start, end, text[start:end], after, line))
+            if decision.action == "quit":
+                quit_asked = True
+                break
+            if decision.action == "reject":
+                declined.add(key)
+                continue
+            edits = fix.edits
+            if decision.action == "edit":
+                after = decision.replacement
+                edits = (Edit(start, end, after),)
+                declined.add(key)  # the editor's word is final
+            taken.extend(edits)
+            changes.append(AppliedChange(finding.rule, text[start:end], after, key[1], key[2], line,
+                                         fix.applicability, finding.message, result.passes + 1))
+        if not taken:
+            break
+        new_text, segments = apply_edits(text, taken)
+        offsets.passes.append(segments)
+        result.passes += 1
+        result.applied.extend(changes)
+        current = replace(document, text=new_text, blocks=[])
+        findings = relint(current)
+    result.fixed = current.text
+    result.remaining = list(findings)
+    unique = {(f.rule, f.start, f.end): f for f in skipped}
+    result.skipped = [f for f in unique.values() if not _was_applied(f, result.applied)]
+    # Stopping at the bound with fixes still to apply means the fixes cycle.
+    result.converged = quit_asked or result.passes < max_passes or not any(
+        _wanted(f, threshold, select, ignore) for f in findings)
+    return result
+
+
+def _in_original(finding: Finding, offsets: OffsetMap) -> Finding:
+    """The finding with its offsets (and its fix's) mapped to the original text."""
+    edits = tuple(Edit(offsets.to_original(e.start), offsets.to_original(e.end, is_end=True),
+                       e.replacement) for e in finding.fix.edits) if finding.fix else ()
+    fix = Fix(edits, finding.fix.applicability) if finding.fix else None
+    return replace(finding, start=offsets.to_original(finding.start),
+                   end=offsets.to_original(finding.end, is_end=True), fix=fix)
+
+
+def _was_applied(finding: Finding, applied: list[AppliedChange]) -> bool:
+    return any(c.rule == finding.rule and c.start < finding.end + 1 and finding.start < c.end + 1
+               for c in applied)
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def redline(original: str, fixed: str) -> list[tuple[str, str]]:
+    """Word-level diff segments ('equal' | 'delete' | 'insert', text) from original to fixed.
+
+    Joining the 'equal' and 'delete' texts gives the original; joining
+    'equal' and 'insert' gives the fixed text.
+    """
+    a, b = _TOKEN.findall(original), _TOKEN.findall(fixed)
+    segments: list[tuple[str, str]] = []
+
+    def add(op: str, tokens) -> None:
+        text = "".join(tokens)
+        if not text:
+            return
+        if segments and segments[-1][0] == op:
+            segments[-1] = (op, segments[-1][1] + text)
+        else:
+            segments.append((op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("equal", a[i1:i2])
+        else:
+            add("delete", a[i1:i2])
+            add("insert", b[j1:j2])
+    return segments
+
+
+class Relinter:
+    """Re-checks documents with one file's settings, rules and sources; keeps
+    the sources' notes (such as LanguageTool being unavailable)."""
+
+    def __init__(self, linter, path):
+        self.linter = linter
+        self.setup = linter.setup_for(path)
+        self.notes: list[str] = []
+
+    def __call__(self, document: Document) -> list[Finding]:
+        """The filtered findings for this version of the document."""
+        result = self.linter.lint_document(document, *self.setup)
+        self.notes.extend(n for n in result.notes if n not in self.notes)
+        return result.findings
