@@ -47,6 +47,11 @@ def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
     """Every built-in finding for these blocks, in source order."""
     findings = []
     for checker in ruleset.checkers:
+        # Document-level checks (duplicated paragraphs, names learnt from the
+        # whole text) see every block first; most checkers do not need to.
+        begin = getattr(checker, "begin_document", None)
+        if begin is not None:
+            begin(blocks)
         for block in blocks:
             for hit in checker.check(block):
                 if hit.rule.applies_to(block.kind):

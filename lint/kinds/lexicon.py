@@ -1,0 +1,73 @@
+"""English word and word-pair frequencies from the data the `symspellpy`
+package ships (Google Books n-gram counts: 82,765 words, 242,342 bigrams).
+
+Loaded lazily and once per process: the speller needs only the words, the
+confusion check only the bigrams, and a run that meets neither pays nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import string
+
+_PACKAGE = "symspellpy"
+_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
+_BIGRAMS_FILE = "frequency_bigramdictionary_en_243_342.txt"
+_LETTERS = string.ascii_lowercase
+
+
+def _data_lines(name: str):
+    return importlib.resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8").splitlines()
+
+
+@functools.cache
+def word_counts() -> dict[str, int]:
+    """Lower-case word -> corpus frequency."""
+    counts = {}
+    for line in _data_lines(_WORDS_FILE):
+        word, _, count = line.partition(" ")
+        counts[word] = int(count)
+    return counts
+
+
+@functools.cache
+def bigram_counts() -> dict[tuple[str, str], int]:
+    """(first, second) lower-case word pair -> corpus frequency."""
+    counts = {}
+    for line in _data_lines(_BIGRAMS_FILE):
+        first, second, count = line.split(" ")
+        counts[(first, second)] = int(count)
+    return counts
+
+
+def word_count(word: str) -> int:
+    """How often a lower-case word occurs in the corpus (0 when unknown)."""
+    return word_counts().get(word, 0)
+
+
+def bigram_count(first: str, second: str) -> int:
+    """How often a lower-case word pair occurs in the corpus (0 when unknown)."""
+    return bigram_counts().get((first, second), 0)
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def suggestions(word: str, limit: int = 3) -> list[str]:
+    """Known words one edit away from `word`, most frequent first.
+
+    Norvig's candidate generation over the frequency list: a few microseconds
+    per unknown word, where building a SymSpell index costs seconds.
+    """
+    counts = word_counts()
+    found = [w for w in _edits1(word.lower()) if w in counts and len(w) > 1]
+    found.sort(key=lambda w: -counts[w])
+    return found[:limit]
