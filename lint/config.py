@@ -11,6 +11,7 @@ import fnmatch
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .notices import notice
 from .types import Severity
 from .yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 
@@ -219,6 +220,9 @@ def _rule_dir(base: Path, value: str, items, index: int) -> Path:
     path = (base / value).resolve()
     if not path.is_dir():
         raise items.error(f"rule directory {value!r} does not exist (resolved to {path})", index)
+    if path != base.resolve() and base.resolve() not in path.parents:
+        notice(f"{items.path}:{items.item_lines[index]}: rule directory {value!r} is outside "
+               f"the configuration's folder; using {path}")
     return path
 
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from .notices import notice
 from .types import Document
 
 FORMATS_BY_SUFFIX = {
@@ -84,16 +85,30 @@ def read_document(path: Path) -> Document:
 
 
 def iter_files(paths, is_excluded) -> Iterator[Path]:
-    """Expand directories (sorted, excludes honoured); keep named files as given."""
+    """Expand directories (sorted, excludes honoured); keep named files as given.
+
+    Symlinks met while walking are resolved: one that leads outside the
+    directory being walked is reported and skipped, so a document tree can't
+    make Copydesk read elsewhere. Directory symlinks are not followed.
+    """
     for path in paths:
         path = Path(path)
         if path.is_dir():
+            root_real = path.resolve()
             for root, dirs, files in os.walk(path):
                 root_path = Path(root)
                 dirs[:] = sorted(d for d in dirs if not is_excluded(root_path / d))
                 for name in sorted(files):
                     candidate = root_path / name
-                    if candidate.suffix.lower() in WALKED_SUFFIXES and not is_excluded(candidate):
-                        yield candidate
+                    if candidate.suffix.lower() not in WALKED_SUFFIXES or is_excluded(candidate):
+                        continue
+                    if candidate.is_symlink() and not _inside(candidate.resolve(), root_real):
+                        notice(f"{candidate}: skipped: symlink to {candidate.resolve()}, outside {path}")
+                        continue
+                    yield candidate
         else:
             yield path
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents

@@ -46,10 +46,10 @@ def _finding_lines(path, finding, text, index, options) -> list[str]:
         message += f" (→ {finding.replacements[0]})"
     lines = [f"{_paint(f'{path}:{line}:{col}', _BOLD, options)} {severity} {rule} {message}"]
     if options.show_source:
-        source_line = index.line_text(line).expandtabs(1)
         end_line, end_col = index.line_col(finding.end)
-        width = max(1, (end_col if end_line == line else len(source_line) + 1) - col)
-        shown, caret_at = _window(source_line, col - 1, width)
+        line_end = index.starts[line] if line < len(index.starts) else len(text)
+        width = max(1, (end_col if end_line == line else line_end - index.starts[line - 1] + 1) - col)
+        shown, caret_at = _window(text, index.starts[line - 1], line_end, finding.start)
         lines.append("    " + shown)
         lines.append("    " + " " * caret_at + _paint("^" * min(width, _WINDOW), _COLORS[finding.severity], options))
     return lines
@@ -58,15 +58,20 @@ def _finding_lines(path, finding, text, index, options) -> list[str]:
 _WINDOW = 100
 
 
-def _window(line: str, start: int, width: int) -> tuple[str, int]:
-    """Cut a long source line to about _WINDOW characters around the span."""
-    if len(line) <= _WINDOW:
-        return line, start
-    left = max(0, min(start - 30, len(line) - _WINDOW))
-    right = left + _WINDOW
-    prefix = "…" if left else ""
-    suffix = "…" if right < len(line) else ""
-    return prefix + line[left:right] + suffix, start - left + len(prefix)
+def _window(text: str, line_start: int, line_end: int, start: int) -> tuple[str, int]:
+    """The source line around `start`, cut to about _WINDOW characters.
+
+    Only the shown slice is copied, so a 1 MB single-line file with many
+    findings stays linear.
+    """
+    left = line_start
+    if line_end - line_start > _WINDOW:
+        left = max(line_start, min(start - 30, line_end - _WINDOW))
+    right = min(line_end, left + _WINDOW)
+    prefix = "…" if left > line_start else ""
+    suffix = "…" if right < line_end else ""
+    shown = text[left:right].rstrip("\r\n").replace("\t", " ")
+    return prefix + shown + suffix, start - left + len(prefix)
 
 
 def _summary(counts: Counter, fixable: int, results) -> str:
