@@ -9,6 +9,7 @@ back to the ORIGINAL text for the audit trail.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable
@@ -101,14 +102,16 @@ class OffsetMap:
 
 
 def _map_back(offset: int, segments, is_end: bool) -> int:
-    shift = 0
-    for old_start, old_end, new_start, new_end in segments:
-        if offset <= new_start:
-            return offset - (new_start - old_start)
-        if offset < new_end:  # inside text a fix inserted
-            return old_end if is_end else old_start
-        shift = new_end - old_end
-    return offset - shift
+    # The last segment starting before `offset` (at or before, for a start offset:
+    # text right after a deletion maps to after the deleted text) decides.
+    search = bisect.bisect_left if is_end else bisect.bisect_right
+    i = search(segments, offset, key=lambda seg: seg[2]) - 1
+    if i < 0:
+        return offset
+    old_start, old_end, new_start, new_end = segments[i]
+    if offset < new_end:  # inside text a fix inserted
+        return old_end if is_end else old_start
+    return offset - (new_end - old_end)
 
 
 def fix_span(fix: Fix) -> tuple[int, int]:
@@ -130,13 +133,31 @@ def apply_edits(text: str, edits) -> tuple[str, list[tuple[int, int, int, int]]]
     return "".join(pieces), segments
 
 
-def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
+class _Taken:
+    """Edits chosen so far in a pass, kept sorted so overlap checks are O(log n)."""
+
+    def __init__(self):
+        self.edits: list[Edit] = []
+        self.starts: list[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        """True when `edit` overlaps a chosen edit (or inserts where another inserts)."""
+        # Chosen edits never overlap, so the last one starting before edit.end has the
+        # largest end of those that could overlap.
+        i = bisect.bisect_left(self.starts, edit.end)
+        if i and edit.start < self.edits[i - 1].end:
             return True
-        if edit.start == edit.end == other.start == other.end:  # two insertions at one point
-            return True
-    return False
+        if edit.start == edit.end:
+            j = bisect.bisect_left(self.starts, edit.start)
+            return any(o.start == o.end for o in self.edits[j:j + 2] if o.start == edit.start)
+        return False
+
+    def add(self, edits) -> None:
+        """Choose these edits."""
+        for edit in edits:
+            i = bisect.bisect_right(self.edits, edit)
+            self.edits.insert(i, edit)
+            self.starts.insert(i, edit.start)
 
 
 def _well_formed(fix: Fix, length: int) -> bool:
@@ -147,12 +168,22 @@ def _well_formed(fix: Fix, length: int) -> bool:
                for a, b in zip(edits, edits[1:]))
 
 
-def _inside_prose(fix: Fix, document: Document) -> bool:
-    """True when every edit lies in verbatim prose (never code, tags or URLs)."""
+def prose_ranges(document: Document) -> list[tuple[int, int]] | None:
+    """Sorted source ranges of verbatim prose, or None when the document was not segmented."""
     if not document.blocks:
-        return True  # no segmentation to consult (a relint that does not segment)
-    ranges = [(s.source_start, s.source_start + s.length) for b in document.blocks for s in b.spans]
-    return all(any(lo <= e.start and e.end <= hi for lo, hi in ranges) for e in fix.edits)
+        return None
+    return sorted((s.source_start, s.source_start + s.length) for b in document.blocks for s in b.spans)
+
+
+def _inside_prose(fix: Fix, ranges) -> bool:
+    """True when every edit lies in verbatim prose (never code, tags or URLs)."""
+    if ranges is None:
+        return True
+    for edit in fix.edits:
+        i = bisect.bisect_right(ranges, (edit.start, float("inf"))) - 1
+        if i < 0 or edit.end > ranges[i][1]:
+            return False
+    return True
 
 
 def _wanted(finding: Finding, threshold: Applicability, select, ignore) -> bool:
@@ -184,7 +215,8 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
     findings = relint(current)
     while result.passes < max_passes and not quit_asked:
         text = current.text
-        taken: list[Edit] = []
+        taken = _Taken()
+        ranges = prose_ranges(current)
         changes: list[AppliedChange] = []
         for finding in sorted(findings, key=lambda f: (*fix_span(f.fix), f.rule) if f.fix else (0, 0, "")):
             if not _wanted(finding, threshold, select, ignore):
@@ -196,7 +228,7 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
             key = (finding.rule, offsets.to_original(start), offsets.to_original(end, is_end=True))
             if key in declined:
                 continue
-            if any(_conflicts(e, taken) for e in fix.edits) or not _inside_prose(fix, current):
+            if any(taken.conflicts(e) for e in fix.edits) or not _inside_prose(fix, ranges):
                 skipped.append(_in_original(finding, offsets))
                 continue
             line = index.line_col(key[1])[0]
@@ -213,12 +245,12 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
                 after = decision.replacement
                 edits = (Edit(start, end, after),)
                 declined.add(key)  # the editor's word is final
-            taken.extend(edits)
+            taken.add(edits)
             changes.append(AppliedChange(finding.rule, text[start:end], after, key[1], key[2], line,
                                          fix.applicability, finding.message, result.passes + 1))
-        if not taken:
+        if not taken.edits:
             break
-        new_text, segments = apply_edits(text, taken)
+        new_text, segments = apply_edits(text, taken.edits)
         offsets.passes.append(segments)
         result.passes += 1
         result.applied.extend(changes)

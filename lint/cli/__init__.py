@@ -12,9 +12,9 @@ import sys
 
 from .. import __version__
 from ..yamlsource import ConfigError
-from . import check, rules
+from . import check, fix, rules
 
-COMMANDS = [check, rules]
+COMMANDS = [check, fix, rules]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar

@@ -1,0 +1,106 @@
+"""Rewrite a file in place so that a crash never leaves it half written.
+
+The new content goes to a temporary file in the same directory, is fsynced,
+and is renamed over the original; a rename within one filesystem is atomic,
+so readers see either the old file or the new one. Just before the rename
+the original is compared with what was read, so a file edited meanwhile is
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class WriteRefused(Exception):
+    """The file was not rewritten; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file looked like when it was read: size, mtime and content hash."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> "Snapshot":
+        """Take a snapshot of the file as it is now."""
+        data = path.read_bytes()
+        info = path.stat()
+        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def of_bytes(cls, path: Path, data: bytes) -> "Snapshot":
+        """A snapshot for bytes already read from `path`."""
+        return cls(len(data), path.stat().st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a file that is read-only (by its mode, even for root) or in a read-only directory."""
+    info = path.stat()
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise WriteRefused(f"{path}: file is read-only; not rewritten")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise WriteRefused(f"{path}: cannot create files in {path.parent}; not rewritten")
+
+
+def write_atomic(path: Path, data: bytes, *, expected: Snapshot | None = None,
+                 backup: Path | None = None) -> None:
+    """Replace `path` with `data` atomically, optionally keeping a backup first.
+
+    Raises WriteRefused when the file is read-only or differs from
+    `expected`; on any failure the original is left untouched and the
+    temporary file removed.
+    """
+    check_writable(path)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".copydesk-tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        if expected is not None and Snapshot.of(path) != expected:
+            raise WriteRefused(f"{path}: changed on disk since it was checked; not rewritten")
+        if backup is not None:
+            # A hard link keeps the original bytes under the backup name at no cost;
+            # fall back to a copy where links are not supported.
+            _replace_backup(path, backup)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _replace_backup(path: Path, backup: Path) -> None:
+    staged = backup.with_name(backup.name + ".copydesk-tmp")
+    staged.unlink(missing_ok=True)
+    try:
+        os.link(path, staged)
+    except OSError:
+        staged.write_bytes(path.read_bytes())
+    os.replace(staged, backup)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; some filesystems do not allow it, which is harmless."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
