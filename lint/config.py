@@ -24,6 +24,7 @@ _TOP_KEYS = {
     "rules_dirs": list, "builtin_rules": bool, "enable": list, "disable": list,
     "severity": dict, "options": dict, "vocabulary": dict, "exclude": list,
     "overrides": list, "languagetool": dict, "fail_on": str, "html": dict,
+    "max_file_mb": (int, float),
 }
 _OVERRIDE_KEYS = {"files": list, "enable": list, "disable": list, "severity": dict}
 _VOCAB_KEYS = {"accept": list, "reject": list}
@@ -91,6 +92,7 @@ class Settings:
     languagetool: LanguageToolSettings = LanguageToolSettings()
     html: HtmlSettings = HtmlSettings()
     fail_on: str = "error"
+    max_file_mb: float = 20
 
     @property
     def base_dir(self) -> Path:
@@ -209,6 +211,10 @@ def load_config(path: Path) -> Settings:
         if html.get("chrome", "skip") not in ("skip", "debris"):
             raise html.error("'chrome' must be 'skip' or 'debris'", "chrome")
         values["html"] = HtmlSettings(**html)
+    if "max_file_mb" in data:
+        if data["max_file_mb"] <= 0:
+            raise data.error("'max_file_mb' must be a positive number", "max_file_mb")
+        values["max_file_mb"] = data["max_file_mb"]
     if "fail_on" in data:
         if data["fail_on"] not in FAIL_ON_CHOICES:
             raise data.error(f"'fail_on' must be one of {', '.join(FAIL_ON_CHOICES)}", "fail_on")

@@ -18,7 +18,7 @@ FORMATS_BY_SUFFIX = {
 }
 # Files taken when walking a directory; files named explicitly are always read.
 WALKED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rst"}
-MAX_BYTES = 100 * 1024 * 1024
+DEFAULT_MAX_MB = 20  # larger files are reported and skipped; see `max_file_mb`
 
 
 class InputError(Exception):
@@ -62,14 +62,15 @@ def detect_newline(text: str) -> str:
     return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
     """Read and decode one file, or raise InputError with a one-line reason."""
     try:
         if path.is_dir():
             raise InputError("is a directory")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        if size > max_mb * 1024 * 1024:
+            raise InputError(f"file is {size / (1024 * 1024):.0f} MB, over the {max_mb:g} MB limit "
+                             "(raise it with max_file_mb in copydesk.yaml)")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", fatal=True) from None
