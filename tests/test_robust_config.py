@@ -1,0 +1,48 @@
+"""Every mistake in a configuration or rule file exits 2 and names file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_copydesk
+
+RULE_HEAD = "pack: house\nrules:\n  - id: r1\n    kind: existence\n    message: m\n"
+
+CASES = {
+    "yaml-syntax": ("copydesk.yaml", "disable: [a, b\nseverity: {}\n", 2, "YAML syntax error"),
+    "unknown-key": ("copydesk.yaml", "disable: []\nfail-on: error\n", 2, "unknown key 'fail-on'"),
+    "wrong-type": ("copydesk.yaml", "exclude: drafts/\n", 1, "'exclude' must be a list"),
+    "bad-severity": ("copydesk.yaml", "severity:\n  typos: fatal\n", 2, "must be error, warning or info"),
+    "bad-fail-on": ("copydesk.yaml", "fail_on: sometimes\n", 1, "'fail_on' must be one of"),
+    "rule-unknown-key": ("rules/house.yaml", RULE_HEAD + "    tokens: [x]\n    colour: red\n", 7,
+                         "unknown key 'colour'"),
+    "rule-wrong-type": ("rules/house.yaml", RULE_HEAD + "    tokens: synergy\n", 6, "'tokens' must be a list"),
+    "bad-regex": ("rules/house.yaml", RULE_HEAD + "    patterns: ['(unclosed']\n", 6, "bad regex"),
+    "catastrophic-regex": ("rules/house.yaml", RULE_HEAD + "    patterns: ['(\\w+\\s?)*$']\n", 6,
+                           "backtrack catastrophically"),
+    "duplicate-id": ("rules/house.yaml", RULE_HEAD + "    tokens: [x]\n  - id: r1\n    kind: existence\n"
+                     "    message: m\n    tokens: [y]\n", 7, "duplicate rule id"),
+    "unknown-kind": ("rules/house.yaml", "rules:\n  - id: r1\n    kind: magic\n    message: m\n", 3,
+                     "unknown rule kind 'magic'"),
+    "entity-without-names": ("rules/facts/orgs.yaml", "entities:\n  - id: acme\n    is: a company\n", 2,
+                             "has no names"),
+    "duplicate-yaml-key": ("copydesk.yaml", "disable: []\ndisable: [typos]\n", 2, "duplicate key"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_config_and_rule_mistakes_name_file_and_line(tmp_path, name):
+    relative, content, line, message = CASES[name]
+    target = tmp_path / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    if relative.startswith("rules/"):
+        (tmp_path / "copydesk.yaml").write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Plain words.\n", encoding="utf-8")
+    proc = run_copydesk("check", doc, "--no-languagetool")
+    assert proc.returncode == 2, proc.stdout
+    assert "Traceback" not in proc.stderr
+    assert f"{target}:{line}:" in proc.stderr, proc.stderr
+    assert message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
