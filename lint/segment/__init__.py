@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from ..config import Settings
 from ..types import Block, Document
+from .html import segment_html
+from .markdown import segment_markdown
 from .plain import segment_text
+from .textmap import PLACEHOLDER
 
 SEGMENTERS = {
     "text": segment_text,
+    "markdown": segment_markdown,
+    "html": segment_html,
 }
 
 

@@ -1,0 +1,261 @@
+"""Markdown (CommonMark + GFM tables + YAML front matter) with markdown-it-py.
+
+Prose blocks come from headings, paragraphs, list items, block quotes and
+table cells, with link text kept in its sentence; image alt text becomes a
+block of its own. Code (fenced, indented, inline), URLs, raw HTML and front
+matter never reach a rule. markdown-it does not record where inline tokens
+start, so a small subclass of its inline state notes the position of every
+token as it is pushed; the line map of the block then takes that position
+back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..types import Block, Document
+from .textmap import BlockBuilder, align
+
+_NEWLINE_RE = re.compile(r"\r\n?|\n")
+_CONTAINER_KINDS = {"blockquote_open": "quote", "list_item_open": "list-item"}
+_CELL_OPEN = {"th_open", "td_open"}
+
+
+class _PositionedState(StateInline):
+    """Inline state that records where in `src` each token begins."""
+
+    def pushPending(self) -> Token:
+        token = super().pushPending()
+        # Pending text is a verbatim run of src ending at (or just before) pos.
+        token.meta["end"] = self.src.rfind(token.content, 0, self.pos) + len(token.content)
+        return token
+
+    def push(self, ttype: str, tag: str, nesting) -> Token:
+        token = super().push(ttype, tag, nesting)
+        token.meta["start"] = self.pos
+        if ttype == "text":
+            token.meta["end"] = self.pos + len(token.content)
+        return token
+
+
+class _PositionedInlineParser(ParserInline):
+    """markdown-it's inline parser, run on a `_PositionedState`."""
+
+    def parse(self, src, md, env, tokens):
+        """Tokenize like ParserInline.parse, recording token positions."""
+        state = _PositionedState(src, md, env, tokens)
+        self.tokenize(state)
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough, front matter, positions."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    # Keep escapes and entities as separate tokens: they are not verbatim.
+    md.disable("text_join")
+    md.inline.__class__ = _PositionedInlineParser
+    return md
+
+
+def segment_markdown(document: Document, settings=None) -> list[Block]:
+    """Prose blocks of a Markdown document, mapped to exact source offsets."""
+    source = document.text
+    lines = _LineTable(source)
+    blocks: list[Block] = []
+    containers: list[str] = []
+    in_heading = in_cell = False
+    row_cursor = 0
+    for token in markdown_parser().parse(source):
+        kind = token.type
+        if kind in _CONTAINER_KINDS:
+            containers.append(_CONTAINER_KINDS[kind])
+        elif kind in ("blockquote_close", "list_item_close"):
+            containers.pop()
+        elif kind == "heading_open":
+            in_heading = True
+        elif kind == "heading_close":
+            in_heading = False
+        elif kind == "tr_open":
+            row_cursor = lines.start(token.map[0]) if token.map else row_cursor
+        elif kind in _CELL_OPEN:
+            in_cell = True
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
+        elif kind == "inline" and token.map:
+            if in_heading:
+                block_kind = "heading"
+            elif in_cell:
+                block_kind = "table-cell"
+            else:
+                block_kind = containers[-1] if containers else "paragraph"
+            locator = _Locator(source, lines, token, row_cursor if in_cell else None)
+            if in_cell:
+                row_cursor = locator.end
+            blocks.extend(_inline_blocks(token.children or [], locator, block_kind, source))
+    return blocks
+
+
+class _LineTable:
+    """Start and end offsets of every source line (any newline convention)."""
+
+    def __init__(self, source: str):
+        self.starts = [0]
+        self.ends = []
+        for match in _NEWLINE_RE.finditer(source):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(source))
+
+    def start(self, line: int) -> int:
+        """Offset where 0-based `line` begins."""
+        return self.starts[min(line, len(self.starts) - 1)]
+
+    def end(self, line: int) -> int:
+        """Offset of the newline that ends 0-based `line`."""
+        return self.ends[min(line, len(self.ends) - 1)]
+
+
+class _Locator:
+    """Maps offsets in an inline token's content to source offsets.
+
+    The content of an inline token is its source lines with the container
+    prefixes (`> `, list indentation) and outer whitespace removed, so each
+    content line is found in its own source line. Table cells are searched
+    left to right from `cursor`, since a row holds several cells.
+    """
+
+    def __init__(self, source: str, lines: _LineTable, token: Token, cursor: int | None):
+        self.source = source
+        self.lines = lines
+        self.end = cursor or 0
+        # (content_start, content_end, source_line_start, source_line_end, where_or_None)
+        self.rows: list[tuple[int, int, int, int, int | None]] = []
+        content_start = 0
+        first_line = token.map[0]
+        for index, text in enumerate(token.content.split("\n")):
+            lo, hi = lines.start(first_line + index), lines.end(first_line + index)
+            if cursor is not None:
+                lo = max(lo, cursor)
+                where = source.find(text, lo, hi)
+            else:
+                where = source.rfind(text, lo, hi)
+                if where < 0 and text.strip():
+                    # Tab expansion can turn indentation into spaces.
+                    stripped = text.lstrip()
+                    where = source.rfind(stripped, lo, hi)
+                    if where >= 0:
+                        where -= len(text) - len(stripped)
+            if where >= 0:
+                self.end = where + len(text)
+            self.rows.append((content_start, content_start + len(text), lo, hi, where))
+            content_start += len(text) + 1
+
+    def _row(self, offset: int):
+        for row in self.rows:
+            if row[0] <= offset <= row[1]:
+                return row
+        return self.rows[-1]
+
+    def add_text(self, builder: BlockBuilder, text: str, offset: int) -> None:
+        """Append content[offset:offset+len(text)] (one line of verbatim text) to `builder`."""
+        start, _, lo, hi, where = self._row(offset)
+        if where is not None and where >= 0:
+            source_start = where + offset - start
+            if self.source.startswith(text, source_start):
+                builder.prose(text, source_start)
+                return
+        runs = align(text, self.source, lo, hi)
+        if runs is None:
+            builder.decoded(text, lo, hi)
+            return
+        for text_offset, source_offset, length in runs:
+            builder.prose(text[text_offset:text_offset + length], source_offset)
+        # Characters the parser dropped between runs are lost from the text
+        # but the runs stay separate, so no fix spans them.
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of content[offset] (nearest line start when unsure)."""
+        start, end, lo, _, where = self._row(offset)
+        if where is not None and where >= 0:
+            return where + offset - start
+        return lo
+
+    def newline(self, offset: int) -> tuple[int, int]:
+        """Source range from the end of the content line at `offset` to the next line's text."""
+        index = next((i for i, row in enumerate(self.rows) if row[0] <= offset <= row[1]),
+                     len(self.rows) - 1)
+        row = self.rows[index]
+        line_end = row[4] + (row[1] - row[0]) if row[4] is not None and row[4] >= 0 else row[3]
+        if index + 1 < len(self.rows):
+            following = self.rows[index + 1]
+            following_start = following[4] if following[4] is not None and following[4] >= 0 else following[2]
+            return line_end, following_start
+        return line_end, row[3]
+
+
+def _inline_blocks(children: list[Token], locator: _Locator, kind: str, source: str) -> list[Block]:
+    """The block for one inline token, plus one alt-text block per image."""
+    builder = BlockBuilder(kind)
+    extra: list[Block] = []
+    _walk(children, locator, builder, extra, base=0, source=source)
+    block = builder.build()
+    return ([block] if block else []) + extra
+
+
+def _walk(children: list[Token], locator: _Locator, builder: BlockBuilder, extra: list[Block],
+          base: int, source: str) -> None:
+    """Append the prose of inline tokens; `base` is where their src starts in the content."""
+    skip_until_close = False
+    for token in children:
+        kind = token.type
+        start = base + token.meta.get("start", 0)
+        if skip_until_close:
+            skip_until_close = kind != "link_close"
+            continue
+        if kind == "text":
+            text = token.content
+            end = base + token.meta.get("end", 0)
+            locator.add_text(builder, text, end - len(text))
+        elif kind == "text_special":
+            source_start = locator.to_source(start)
+            raw = token.markup or token.content
+            if token.content == raw:
+                locator.add_text(builder, raw, start)
+            else:
+                builder.decoded(token.content, source_start, source_start + len(raw))
+        elif kind in ("softbreak", "hardbreak"):
+            line_end, next_start = locator.newline(start)
+            if source[line_end:next_start] == "\n":
+                builder.verbatim("\n", line_end)
+            else:
+                builder.decoded("\n", line_end, next_start)
+        elif kind == "code_inline":
+            source_start = locator.to_source(start)
+            builder.placeholder(source_start, source_start + len(token.markup or "`"))
+        elif kind == "link_open" and token.markup in ("autolink", "linkify"):
+            source_start = locator.to_source(start)
+            builder.placeholder(source_start, source_start + 1)
+            skip_until_close = True
+        elif kind == "image":
+            source_start = locator.to_source(start)
+            builder.placeholder(source_start, source_start + 2)
+            alt = BlockBuilder("alt-text")
+            # The alt text was parsed on its own from the label after "![".
+            _walk(token.children or [], locator, alt, extra, base=start + 2, source=source)
+            block = alt.build()
+            if block:
+                extra.append(block)
+        elif kind == "html_inline" and re.match(r"<br\b", token.content, re.IGNORECASE):
+            source_start = locator.to_source(start)
+            builder.decoded("\n", source_start, source_start + len(token.content))
+        # Emphasis, strikethrough and link markers, and other raw HTML, add no text.
