@@ -11,10 +11,11 @@ import argparse
 import sys
 
 from .. import __version__
+from ..engine import SourceUnavailable
 from ..yamlsource import ConfigError
-from . import check, fix, rules
+from . import check, fix, rules, server, setup
 
-COMMANDS = [check, fix, rules]
+COMMANDS = [check, fix, rules, setup, server]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -56,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ConfigError as exc:
         print(f"copydesk: error: {exc}", file=sys.stderr)
+        return 2
+    except SourceUnavailable as exc:  # only a required source (--require) gets this far
+        print(f"copydesk: error: LanguageTool is required (--require languagetool) but "
+              f"unavailable: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("copydesk: interrupted", file=sys.stderr)

@@ -1,0 +1,43 @@
+"""`copydesk setup`: fetch LanguageTool and start its server, showing progress."""
+
+from __future__ import annotations
+
+import sys
+
+from ..engine import SourceUnavailable
+from ..languagetool.locations import layout_for
+from ..languagetool.provision import jars_ready, provision
+from ..languagetool.server import ServerManager
+from .server import add_config_option, settings_from
+
+HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local server"
+
+
+def add_parser(subparsers) -> None:
+    """Register the command."""
+    parser = subparsers.add_parser("setup", help=HELP, description=HELP.capitalize() + ". "
+                                   "Idempotent: a second run only checks that all is in place.")
+    parser.add_argument("--no-start", dest="start", action="store_false",
+                        help="only fetch the jars; start the server on the first check")
+    add_config_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    """Provision (and start) LanguageTool; 0 when ready, 2 with the reason when not."""
+    layout = layout_for(settings_from(args)).ensure()
+    try:
+        already = jars_ready(layout)
+        provision(layout)
+        if already:
+            print(f"copydesk: LanguageTool {layout.version} is installed in {layout.jars}",
+                  file=sys.stderr)
+        if args.start:
+            state, started = ServerManager(layout).start()
+            verb = "started" if started else "already running"
+            print(f"copydesk: LanguageTool {state.version} server {verb} at {state.url} "
+                  f"(pid {state.pid})", file=sys.stderr)
+    except SourceUnavailable as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
