@@ -7,6 +7,7 @@ the line of each key and item.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,16 @@ class _LocatingLoader(yaml.SafeLoader):
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
+
+# YAML 1.1 reads yes/no/on/off as booleans, which turns word lists such as
+# `allow: [no, yes]` into [False, True]. Like YAML 1.2, only true/false are
+# booleans here.
+_LocatingLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LocatingLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                                 _LocatingLoader.construct_mapping)
