@@ -41,6 +41,10 @@ _IMPLIED = {"li": ({"li"}, {"ul", "ol", "menu"}), "dt": ({"dt", "dd"}, {"dl"}),
             "dd": ({"dt", "dd"}, {"dl"}), "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
             "td": ({"td", "th"}, {"tr", "table"}), "th": ({"td", "th"}, {"tr", "table"}),
             "option": ({"option"}, {"select", "datalist"})}
+# A generic container is the main content when it holds this share of the
+# paragraph text (and the page has at least this much).
+MAIN_SHARE = 0.7
+MAIN_MIN_PARAGRAPH_TEXT = 200
 _ATTR_RE = re.compile(r"""([^\s/>=]+)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]*))?""")
 
 
@@ -54,7 +58,7 @@ class Element:
     attrs: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> value source range
     children: list = field(default_factory=list)
     parent: "Element | None" = None
-    paragraph_text: int = 0  # length of text in direct <p> children (main-content score)
+    paragraph_text: int = 0  # length of text in <p> elements below (main-content score)
 
     def attr(self, source: str, name: str) -> str | None:
         """The raw value of an attribute, or None."""
@@ -190,22 +194,36 @@ def segment_html(document: Document, settings: Settings | None = None) -> list[B
 
 
 def find_main_content(root: Element, source: str) -> Element | None:
-    """`<main>` (or role=main), else the largest `<article>`, else the element
-    whose direct paragraphs hold the most text; None when that is the body."""
+    """`<main>` (or role=main), else the longest `<article>`, else the smallest
+    generic container (div, section) holding most of the paragraph text of a
+    page; None when there is no such thing and the whole body is content."""
     elements = list(_elements(root))
     for element in elements:
         if element.tag == "main" or element.attr(source, "role") == "main":
             return element
     articles = [e for e in elements if e.tag == "article"]
     if articles:
-        return max(articles, key=lambda e: _text_length(e))
+        return max(articles, key=_text_length)
     for element in elements:
-        if element.tag == "p" and element.parent is not None:
-            element.parent.paragraph_text += _text_length(element)
-    best = max(elements, key=lambda e: e.paragraph_text, default=None)
-    if best is None or best.paragraph_text == 0 or best.tag in ("body", "html", "#root"):
+        if element.tag == "p":
+            length = _text_length(element)
+            ancestor = element.parent
+            while ancestor is not None:
+                ancestor.paragraph_text += length
+                ancestor = ancestor.parent
+    total = root.paragraph_text
+    if total < MAIN_MIN_PARAGRAPH_TEXT:
         return None
-    return best
+    # Walk down while one child still holds most of the paragraph text.
+    node, best = root, None
+    while True:
+        heavy = [c for c in node.children if isinstance(c, Element)
+                 and c.paragraph_text >= MAIN_SHARE * total]
+        if not heavy:
+            return best
+        node = heavy[0]
+        if node.tag in ("div", "section"):
+            best = node
 
 
 def _elements(element: Element):

@@ -69,7 +69,9 @@ def markdown_parser() -> MarkdownIt:
 
 def segment_markdown(document: Document, settings=None) -> list[Block]:
     """Prose blocks of a Markdown document, mapped to exact source offsets."""
-    source = document.text
+    # markdown-it turns NUL into U+FFFD; searching a copy that does the same
+    # keeps every offset (the replacement has the same length).
+    source = document.text.replace("\0", "\ufffd")
     lines = _LineTable(source)
     blocks: list[Block] = []
     containers: list[str] = []

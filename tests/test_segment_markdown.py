@@ -1,0 +1,85 @@
+"""Markdown segmentation: block kinds, what is left out, and exact offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lint.segment import PLACEHOLDER, segment
+from lint.types import Document
+
+
+def _blocks(source: str):
+    return segment(Document(Path("doc.md"), source, "markdown"))
+
+
+def _locate(block, source: str, word: str) -> str:
+    """The source characters a finding on `word` in the block would cover."""
+    at = block.text.index(word)
+    return source[block.to_source(at):block.to_source(at + len(word), is_end=True)]
+
+
+def test_each_construct_gets_its_kind():
+    source = ("# Title words\n\nA paragraph here.\n\n- first item\n- second item\n\n"
+              "> quoted words\n\n| Head | Other |\n| --- | --- |\n| cell one | cell two |\n\n"
+              "![alt words](pic.png)\n")
+    kinds = [(b.kind, b.text) for b in _blocks(source)]
+    assert kinds == [("heading", "Title words"), ("paragraph", "A paragraph here."),
+                     ("list-item", "first item"), ("list-item", "second item"),
+                     ("quote", "quoted words"), ("table-cell", "Head"), ("table-cell", "Other"),
+                     ("table-cell", "cell one"), ("table-cell", "cell two"),
+                     ("alt-text", "alt words")]
+
+
+def test_code_front_matter_comments_and_html_are_not_prose():
+    source = ("---\ntitle: secret\n---\n\nVisible `hidden` text.\n\n```\nhidden\n```\n\n"
+              "    hidden indented\n\n<!-- hidden -->\n<div>hidden block</div>\n\n"
+              "See <https://hidden.example> and https://hidden.example/x now.\n")
+    text = "\n".join(b.text for b in _blocks(source))
+    assert "hidden" not in text and "secret" not in text
+    assert f"Visible {PLACEHOLDER} text." in text
+    assert f"See {PLACEHOLDER} and {PLACEHOLDER} now." in text
+
+
+def test_inline_markup_is_stripped_but_offsets_stay_exact():
+    source = "Some **bold _nested_ words** and [link text](http://x.y \"title\") end.\n"
+    (block,) = _blocks(source)
+    assert block.text == "Some bold nested words and link text end."
+    for word in ("bold", "nested", "words", "link text", "end"):
+        assert _locate(block, source, word) == word
+
+
+def test_entities_and_escapes_map_to_the_whole_construct_and_block_fixes():
+    source = "Fish &amp; chips \\* and path&nbsp;way.\n"
+    (block,) = _blocks(source)
+    assert block.text == "Fish & chips * and path\xa0way."
+    assert _locate(block, source, "&") == "&amp;"
+    assert _locate(block, source, "*") == "\\*"
+    at = block.text.index("path")
+    assert _locate(block, source, "path\xa0way") == "path&nbsp;way"
+    assert not block.is_verbatim(at, at + len("path\xa0way"))
+    assert block.is_verbatim(at, at + len("path"))
+
+
+def test_quotes_lists_and_crlf_lines_map_back():
+    source = "> first line\r\n> second words\r\n\r\n- item one\r\n  continued here\r\n"
+    quote, item = _blocks(source)
+    assert (quote.kind, quote.text) == ("quote", "first line\nsecond words")
+    assert (item.kind, item.text) == ("list-item", "item one\ncontinued here")
+    assert _locate(quote, source, "second words") == "second words"
+    assert _locate(item, source, "continued") == "continued"
+
+
+def test_escaped_pipe_in_a_table_cell_maps_around_the_backslash():
+    source = "| a | b |\n| - | - |\n| x \\| y misspelt | z |\n"
+    cells = [b for b in _blocks(source) if b.kind == "table-cell"]
+    assert cells[2].text == "x | y misspelt"
+    assert _locate(cells[2], source, "misspelt") == "misspelt"
+
+
+def test_alt_text_offsets_point_into_the_brackets():
+    source = "Intro ![the *alt* words](a.png) outro.\n"
+    paragraph, alt = _blocks(source)
+    assert paragraph.text == f"Intro {PLACEHOLDER} outro."
+    assert alt.kind == "alt-text" and alt.text == "the alt words"
+    assert _locate(alt, source, "words") == "words"
+    assert source.index("words") == alt.to_source(alt.text.index("words"))
