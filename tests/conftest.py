@@ -32,3 +32,9 @@ def check_json(*args: str, cwd: Path | None = None) -> tuple[dict, subprocess.Co
 def copydesk():
     """The command-line runner."""
     return run_copydesk
+
+
+def source_of(block, source: str, word: str) -> str:
+    """The source characters a finding on the first `word` of a block covers."""
+    at = block.text.index(word)
+    return source[block.to_source(at):block.to_source(at + len(word), is_end=True)]

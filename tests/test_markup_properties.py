@@ -46,6 +46,12 @@ class Doc:
             self.planted.append(self.length)
         self.add(word)
 
+    def wrapped(self, opening: str, word: str, closing: str, protected: bool = False) -> None:
+        """Append a prose word between two pieces of markup."""
+        self.add(opening, protected)
+        self.word(word)
+        self.add(closing, protected)
+
     @property
     def text(self) -> str:
         return "".join(self.parts)
@@ -91,9 +97,7 @@ def _md_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
             doc.add(f"`{PLANTED} path way`", protected=True)
         elif kind in ("emphasis", "strong"):
             mark = "*" if kind == "emphasis" else "**"
-            doc.add(mark)
-            doc.word(word)
-            doc.add(mark)
+            doc.wrapped(mark, word, mark)
         elif kind == "link":
             doc.add("[")
             doc.word(word)
@@ -103,9 +107,7 @@ def _md_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
         elif kind == "autolink":
             doc.add(f"<https://example.com/{PLANTED}>", protected=True)
         elif kind == "tag":
-            doc.add(f'<span title="{PLANTED}">', protected=True)
-            doc.word(word)
-            doc.add("</span>", protected=True)
+            doc.wrapped(f'<span title="{PLANTED}">', word, "</span>", protected=True)
         elif kind == "url":
             doc.add(f"https://example.org/{PLANTED}/path_way", protected=True)
         elif kind == "entity":
@@ -173,13 +175,10 @@ def _html_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
         elif kind in ("code", "kbd"):
             doc.add(f"<{kind}>{PLANTED} path way</{kind}>", protected=True)
         elif kind == "emphasis":
-            doc.add("<em>", protected=True)
-            doc.word(word)
-            doc.add("</em>", protected=True)
+            doc.wrapped("<em>", word, "</em>", protected=True)
         elif kind == "link":
-            doc.add(f'<a href="https://example.com/{PLANTED}" title="{PLANTED}">', protected=True)
-            doc.word(word)
-            doc.add("</a>", protected=True)
+            doc.wrapped(f'<a href="https://example.com/{PLANTED}" title="{PLANTED}">', word, "</a>",
+                        protected=True)
         elif kind == "comment":
             doc.add(f"<!-- {PLANTED} -->", protected=True)
         elif kind == "image":

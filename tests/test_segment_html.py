@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import source_of
 from lint.config import HtmlSettings, Settings
 from lint.segment import PLACEHOLDER, segment
 from lint.types import Document
@@ -16,10 +17,6 @@ def _blocks(source: str, **html):
 def _texts(source: str, **html):
     return [(b.kind, b.text) for b in _blocks(source, **html)]
 
-
-def _locate(block, source: str, word: str) -> str:
-    at = block.text.index(word)
-    return source[block.to_source(at):block.to_source(at + len(word), is_end=True)]
 
 
 def test_kinds_and_implied_end_tags():
@@ -44,9 +41,9 @@ def test_entities_decode_and_map_back_to_the_reference():
     source = "<p>Fish &amp; chips, caf&eacute; &#8220;quoted&#x201D;.</p>"
     (block,) = _blocks(source)
     assert block.text == "Fish & chips, café “quoted”."
-    assert _locate(block, source, "&") == "&amp;"
-    assert _locate(block, source, "café") == "caf&eacute;"
-    assert _locate(block, source, "quoted") == "quoted"
+    assert source_of(block, source, "&") == "&amp;"
+    assert source_of(block, source, "café") == "caf&eacute;"
+    assert source_of(block, source, "quoted") == "quoted"
     start = block.text.index("café")
     assert not block.is_verbatim(start, start + 4)
 
@@ -55,7 +52,7 @@ def test_whitespace_collapses_as_a_browser_shows_it():
     source = "<p>Words\n      across   lines <em>and</em>  tags.</p>"
     (block,) = _blocks(source)
     assert block.text == "Words across lines and tags."
-    assert _locate(block, source, "across") == "across"
+    assert source_of(block, source, "across") == "across"
 
 
 def test_alt_and_title_follow_the_settings():
@@ -65,7 +62,7 @@ def test_alt_and_title_follow_the_settings():
     assert ("title", "a tip") in _texts(source, check_title=True)
     assert not any(kind == "alt-text" for kind, _ in _texts(source, check_alt=False))
     alt = next(b for b in _blocks(source) if b.kind == "alt-text")
-    assert _locate(alt, source, "chart") == "chart"
+    assert source_of(alt, source, "chart") == "chart"
 
 
 PAGE = ("<body><nav>Home | News</nav><header><p>The Daily Paper</p></header>"
@@ -109,4 +106,4 @@ def test_crlf_and_malformed_markup_keep_offsets():
     assert [b.text for b in blocks] == ["Line one line two", "Unclosed emph", "trailing words"]
     for block in blocks:
         for word in block.text.split():
-            assert _locate(block, source, word) == word
+            assert source_of(block, source, word) == word

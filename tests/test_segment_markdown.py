@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import source_of
 from lint.segment import PLACEHOLDER, segment
 from lint.types import Document
 
@@ -11,11 +12,6 @@ from lint.types import Document
 def _blocks(source: str):
     return segment(Document(Path("doc.md"), source, "markdown"))
 
-
-def _locate(block, source: str, word: str) -> str:
-    """The source characters a finding on `word` in the block would cover."""
-    at = block.text.index(word)
-    return source[block.to_source(at):block.to_source(at + len(word), is_end=True)]
 
 
 def test_each_construct_gets_its_kind():
@@ -45,17 +41,17 @@ def test_inline_markup_is_stripped_but_offsets_stay_exact():
     (block,) = _blocks(source)
     assert block.text == "Some bold nested words and link text end."
     for word in ("bold", "nested", "words", "link text", "end"):
-        assert _locate(block, source, word) == word
+        assert source_of(block, source, word) == word
 
 
 def test_entities_and_escapes_map_to_the_whole_construct_and_block_fixes():
     source = "Fish &amp; chips \\* and path&nbsp;way.\n"
     (block,) = _blocks(source)
     assert block.text == "Fish & chips * and path\xa0way."
-    assert _locate(block, source, "&") == "&amp;"
-    assert _locate(block, source, "*") == "\\*"
+    assert source_of(block, source, "&") == "&amp;"
+    assert source_of(block, source, "*") == "\\*"
     at = block.text.index("path")
-    assert _locate(block, source, "path\xa0way") == "path&nbsp;way"
+    assert source_of(block, source, "path\xa0way") == "path&nbsp;way"
     assert not block.is_verbatim(at, at + len("path\xa0way"))
     assert block.is_verbatim(at, at + len("path"))
 
@@ -65,15 +61,15 @@ def test_quotes_lists_and_crlf_lines_map_back():
     quote, item = _blocks(source)
     assert (quote.kind, quote.text) == ("quote", "first line\nsecond words")
     assert (item.kind, item.text) == ("list-item", "item one\ncontinued here")
-    assert _locate(quote, source, "second words") == "second words"
-    assert _locate(item, source, "continued") == "continued"
+    assert source_of(quote, source, "second words") == "second words"
+    assert source_of(item, source, "continued") == "continued"
 
 
 def test_escaped_pipe_in_a_table_cell_maps_around_the_backslash():
     source = "| a | b |\n| - | - |\n| x \\| y misspelt | z |\n"
     cells = [b for b in _blocks(source) if b.kind == "table-cell"]
     assert cells[2].text == "x | y misspelt"
-    assert _locate(cells[2], source, "misspelt") == "misspelt"
+    assert source_of(cells[2], source, "misspelt") == "misspelt"
 
 
 def test_alt_text_offsets_point_into_the_brackets():
@@ -81,5 +77,5 @@ def test_alt_text_offsets_point_into_the_brackets():
     paragraph, alt = _blocks(source)
     assert paragraph.text == f"Intro {PLACEHOLDER} outro."
     assert alt.kind == "alt-text" and alt.text == "the alt words"
-    assert _locate(alt, source, "words") == "words"
+    assert source_of(alt, source, "words") == "words"
     assert source.index("words") == alt.to_source(alt.text.index("words"))
