@@ -38,7 +38,9 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.end()
         before = text[start:match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
-        if match.group().startswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
+        # "e.g." and initials ("J. Smith") do not end a sentence; a one-character
+        # placeholder for inline code does.
+        if match.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
         _append_sentence(sentences, text, start, end)
         start = end

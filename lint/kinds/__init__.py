@@ -17,10 +17,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import existence, substitution
+from . import (agreement, articles, claims, confusion, debris, existence, facts, pattern, readability,
+               repetition, spelling, substitution)
 
 KINDS: dict[str, ModuleType] = {
+    "agreement": agreement,
+    "articles": articles,
+    "claims": claims,
+    "confusion": confusion,
+    "debris": debris,
     "existence": existence,
+    "facts": facts,
+    "pattern": pattern,
+    "readability": readability,
+    "repetition": repetition,
+    "spelling": spelling,
     "substitution": substitution,
 }
 

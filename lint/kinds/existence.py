@@ -29,11 +29,16 @@ def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> l
     for pattern in rule.options.get(key, []):
         if not isinstance(pattern, str):
             raise rule.error(f"every entry of {key!r} must be a string", key)
-        try:
-            compiled.append(re.compile(pattern, flags))
-        except re.error as exc:
-            raise rule.error(f"bad regex {pattern!r}: {exc}", key) from None
+        compiled.append(compile_rule_regex(rule, pattern, key, flags))
     return compiled
+
+
+def compile_rule_regex(rule: RuleSpec, pattern: str, key: str, flags: int = 0) -> re.Pattern:
+    """Compile one regex of a rule, refusing bad or catastrophic patterns at file:line."""
+    try:
+        return compile_safe(pattern, flags)
+    except UnsafePattern as exc:
+        raise rule.error(str(exc), key) from None
 
 
 def removal_edit(text: str, start: int, end: int) -> tuple[int, int, str]:

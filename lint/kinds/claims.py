@@ -1,0 +1,56 @@
+"""claims: statements a fact-checker must verify (superlatives, firsts,
+exact figures, attributions). Findings feed the claims checklist.
+
+Patterns are matched one sentence at a time, so "the first ... worldwide"
+never reaches across a full stop, and each rule reports a sentence once::
+
+    - id: superlative
+      kind: claims
+      severity: info
+      category: claims
+      message: "Verify the superlative claim: '{text}'"
+      claim: superlative                  # a label for the checklist
+      patterns: ['\\bthe\\s+(?:largest|biggest|first)\\b']
+
+``{sentence}`` in the message is the whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rulespec import Hit, RuleSpec
+from ..text import block_sentences
+from .existence import compile_rule_regex
+from .perrule import PerRuleChecker
+
+OPTIONS = {"patterns": list, "claim": str, "ignorecase": bool}
+REQUIRED = ("patterns",)
+
+
+class ClaimRule:
+    """One kind of claim and its patterns."""
+
+    def __init__(self, rule: RuleSpec):
+        self.rule = rule
+        flags = re.IGNORECASE if rule.options.get("ignorecase", True) else 0
+        body = "|".join(f"(?:{p})" for p in rule.options["patterns"])
+        for pattern in rule.options["patterns"]:
+            compile_rule_regex(rule, pattern, "patterns", flags)  # names the bad one
+        self.regex = compile_rule_regex(rule, body, "patterns", flags)
+        self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
+
+    def hits(self, block):
+        """At most one hit per sentence: its first (longest) match."""
+        for sentence in block_sentences(block):
+            match = self.regex.search(sentence.text)
+            if not match or match.end() == match.start():
+                continue
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            message = self.rule.format_message(text=match.group(), sentence=sentence.text, claim=self.claim)
+            yield Hit(self.rule, start, end, message, no_fix=True)
+
+
+def build(rules, context):
+    """One checker for every claims rule."""
+    return [PerRuleChecker(rules, ClaimRule)]

@@ -1,0 +1,58 @@
+"""repetition: the same word twice in a row ("the the").
+
+    - id: doubled-word
+      kind: repetition
+      severity: error
+      message: "'{word}' is repeated"
+      fix: safe
+      allow: [had, that]        # "had had" and "that that" can be right
+
+The fix deletes the second word and the space before it. Words in a name
+written in capitals ("Walla Walla") are left alone, as are repeats split
+by markup or code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rulespec import Hit, RuleSpec
+
+OPTIONS = {"allow": list}
+REQUIRED = ()
+
+_DOUBLED = re.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
+                      re.IGNORECASE)
+
+
+class RepetitionChecker:
+    """One regex finds every doubled word."""
+
+    def __init__(self, rules: list[RuleSpec]):
+        self.rules = tuple(rules)
+        self.allowed = {r.id: {w.lower() for w in r.options.get("allow", [])} for r in rules}
+
+    def check(self, block):
+        """Yield a hit for each word written twice in a row."""
+        text = block.text
+        for match in _DOUBLED.finditer(text):
+            first, second = match.group("first"), match.group("second")
+            # Same word in different case is usually a name or a term ("Bitwise AND
+            # and"), except a capitalised sentence start ("The the").
+            if first != second and not (first[:1].isupper() and first[1:] == second[1:] and second.islower()):
+                continue
+            if first[0].isupper() and second[0].isupper() and first != "The":
+                continue
+            if not block.is_verbatim(match.start(), match.end()):
+                continue
+            for rule in self.rules:
+                if first.lower() in self.allowed[rule.id]:
+                    continue
+                edit = (match.start("gap"), match.end("second"), "")
+                yield Hit(rule, match.start(), match.end(), rule.format_message(word=first, text=match.group()),
+                          (first,), edits=(edit,))
+
+
+def build(rules, context):
+    """One checker for every repetition rule."""
+    return [RepetitionChecker(rules)]

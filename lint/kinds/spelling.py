@@ -1,0 +1,206 @@
+"""spelling: words that are in no dictionary the project knows.
+
+Known words come from the English frequency list shipped in the
+``symspellpy`` package (82,765 words), the project's ``accept`` vocabulary
+(``vocabulary/accept.txt`` in a rule directory, ``vocabulary: accept:`` in the
+configuration), every word of every entity name in the facts base, and the
+rule's own ``accept`` list. Names are not flagged: a capitalised word inside
+a sentence, a run of capitalised words ("Bo Manhui"), CamelCase, ALL-CAPS
+acronyms, words with digits and technical tokens (paths, e-mail addresses)
+are taken as names; a capitalised word at the start of a sentence is a name
+when the document uses it as one elsewhere::
+
+    - id: unknown-word
+      kind: spelling
+      severity: warning
+      message: "'{word}' is not in the dictionary{suggestion}"
+      fix: unsafe
+      accept: [blockchain]
+
+Suggestions are the most frequent known words one edit away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rulespec import Hit, RuleSpec
+from ..text import block_sentences
+from ..types import Applicability
+from . import lexicon
+
+OPTIONS = {"accept": list, "min_length": int}
+REQUIRED = ()
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
+_SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+# A token touching these is part of a path, address, identifier or markup.
+_TECHNICAL_NEIGHBOURS = set("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
+
+
+class SpellingChecker:
+    """Checks each word against the known words; names are learnt per document."""
+
+    def __init__(self, rules: list[RuleSpec], context):
+        self.rules = tuple(rules)
+        accepted = set(context.accept) | set(context.extra_words)
+        for rule in rules:
+            accepted |= {w for w in rule.options.get("accept", []) if isinstance(w, str)}
+        for entity in context.entities:
+            for name in entity.names:
+                accepted |= set(re.findall(r"[^\W\d_]+", name))
+        self.accepted_exact = accepted
+        self.accepted_lower = {w.lower() for w in accepted}
+        self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
+        self.document_names: set[str] = set()
+
+    def begin_document(self, blocks) -> None:
+        """Learn the names a document uses: capitalised words inside sentences."""
+        names = set()
+        for block in blocks:
+            for sentence in block_sentences(block):
+                tokens = list(_TOKEN.finditer(sentence.text))
+                for index, match in enumerate(tokens):
+                    word = match.group()
+                    if not word[0].isupper():
+                        continue
+                    following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+                    if index > 0 or following[:1].isupper():
+                        names.add(word)
+        self.document_names = names
+
+    def check(self, block):
+        """Yield a hit for every unknown word."""
+        text = block.text
+        for sentence in block_sentences(block):
+            tokens = list(_TOKEN.finditer(text, sentence.start, sentence.end))
+            for index, match in enumerate(tokens):
+                word = match.group()
+                if not _LATIN_WORD.fullmatch(word):
+                    continue  # another script, or an identifier with "_" or digits
+                if self._is_name(word, index, tokens, block.kind) or self._is_technical(text, match):
+                    continue
+                if not block.is_verbatim(match.start(), match.end()):
+                    continue
+                for start, end in self._unknown_parts(word, match.start()):
+                    yield from self._hits(text[start:end], start, end)
+
+    def _is_name(self, word: str, index: int, tokens, kind: str) -> bool:
+        if any(c.isupper() for c in word[1:]):
+            return True  # CamelCase, ALLCAPS or macOS
+        if not word[0].isupper():
+            return False
+        if index > 0 or kind == "heading" or word in self.document_names:
+            return True
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        return following[:1].isupper()
+
+    @staticmethod
+    def _is_technical(text: str, match: re.Match) -> bool:
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        next_after = text[match.end() + 1] if match.end() + 1 < len(text) else " "
+        if before in _TECHNICAL_NEIGHBOURS:
+            return True
+        # "example.com", "main_loop", "user@host": a period counts only before a letter.
+        return after in _TECHNICAL_NEIGHBOURS and (after != "." or next_after.isalnum()) and after not in ":"
+
+    def _unknown_parts(self, word: str, offset: int):
+        """(start, end) of each hyphen-separated part that is not known."""
+        if self._known(word):
+            return
+        position = 0
+        for index, part in enumerate(word.split("-")):
+            # "non-ASCII", "pre-Rust": a capital inside a compound marks a name.
+            name_like = any(c.isupper() for c in part[1:]) or (index > 0 and part[:1].isupper())
+            if part and not name_like and len(part) >= self.min_length and not self._known(part):
+                yield offset + position, offset + position + len(part)
+            position += len(part) + 1
+
+    def _known(self, word: str) -> bool:
+        if word in self.accepted_exact:
+            return True
+        lower = word.lower().replace("’", "'")
+        if self._base_known(lower):
+            return True
+        for suffix in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+                lower = lower[: -len(suffix)] + ("s" if suffix in ("s'",) else "")
+                return self._base_known(lower) or self._derived_known(lower)
+        return self._derived_known(lower)
+
+    def _base_known(self, lower: str) -> bool:
+        return lower in self.accepted_lower or bool(lexicon.word_count(lower))
+
+    def _derived_known(self, lower: str) -> bool:
+        """Inflections, derivations, other spellings and compounds of known words."""
+        known = self._base_known
+        if any(known(v) for v in _spelling_variants(lower)):
+            return True
+        for ending, stem_ending in _ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+                stem = lower[: -len(ending)] + stem_ending
+                if known(stem) or any(known(v) for v in _spelling_variants(stem)):
+                    return True
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and known(lower[len(prefix):]):
+                return True
+        return _is_compound(lower)
+
+    def _hits(self, word: str, start: int, end: int):
+        found = lexicon.suggestions(word)
+        replacements = tuple(_same_case(word, s) for s in found)
+        suggestion = ""
+        if replacements:
+            suggestion = "; did you mean " + " or ".join(f"'{r}'" for r in replacements) + "?"
+        applicability = None if len(replacements) == 1 else Applicability.DISPLAY_ONLY
+        for rule in self.rules:
+            message = rule.format_message(word=word, text=word, suggestion=suggestion,
+                                          replacement=" or ".join(replacements))
+            yield Hit(rule, start, end, message, replacements, applicability)
+
+
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+            ("ing", "e"), ("ly", ""), ("ably", "able"), ("ibly", "ible"), ("ness", ""), ("iness", "y"),
+            ("er", ""), ("ers", ""), ("or", ""), ("ors", ""), ("ment", ""), ("ments", ""), ("able", ""),
+            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""))
+_PREFIXES = ("re", "un", "de", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "co",
+             "mis", "anti", "auto", "micro", "meta", "semi")
+# American and British spellings: the packaged list has some words only one way.
+_VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
+             ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
+             ("eling", "elling"), ("eler", "eller"))
+_COMPOUND_PART_MIN_COUNT = 5_000_000
+
+
+def _spelling_variants(lower: str) -> list[str]:
+    """The word with one American/British difference swapped."""
+    variants = []
+    for old, new in _VARIANTS:
+        start = lower.find(old)
+        while start > 0:
+            variants.append(lower[:start] + new + lower[start + len(old):])
+            start = lower.find(old, start + 1)
+    return variants
+
+
+def _is_compound(lower: str) -> bool:
+    """Two common words written as one ("backtrace", "newtype")."""
+    for cut in range(3, len(lower) - 2):
+        head, tail = lower[:cut], lower[cut:]
+        if (lexicon.word_count(head) >= _COMPOUND_PART_MIN_COUNT
+                and lexicon.word_count(tail) >= _COMPOUND_PART_MIN_COUNT):
+            return True
+    return False
+
+
+def _same_case(template: str, word: str) -> str:
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def build(rules, context):
+    """One speller for every spelling rule."""
+    return [SpellingChecker(rules, context)]
