@@ -13,9 +13,9 @@ import sys
 from .. import __version__
 from ..engine import SourceUnavailable
 from ..yamlsource import ConfigError
-from . import check, fix, rules, server, setup
+from . import check, fix, report, rules, server, setup
 
-COMMANDS = [check, fix, rules, setup, server]
+COMMANDS = [check, fix, rules, report, setup, server]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
