@@ -25,7 +25,6 @@ MARKDOWN_PROTECTED = [
     r"\]\([^)]*\)",                      # link destinations and titles
     r"https?://\S+",                     # bare URLs
     r"^\[ref\]:[^\n]*$",                  # reference definitions
-    r"^<div[^\n]*$",                     # raw HTML block
 ]
 HTML_PROTECTED = [
     r"<head>.*?</head>", r"<pre>.*?</pre>", r"<code>.*?</code>", r"<template>.*?</template>",

@@ -26,14 +26,15 @@ def test_each_construct_gets_its_kind():
                      ("alt-text", "alt words")]
 
 
-def test_code_front_matter_comments_and_html_are_not_prose():
+def test_code_front_matter_comments_and_tags_are_not_prose():
     source = ("---\ntitle: secret\n---\n\nVisible `hidden` text.\n\n```\nhidden\n```\n\n"
-              "    hidden indented\n\n<!-- hidden -->\n<div>hidden block</div>\n\n"
+              "    hidden indented\n\n<!-- hidden -->\n<div class=\"hidden\">Raw HTML words</div>\n\n"
               "See <https://hidden.example> and https://hidden.example/x now.\n")
     text = "\n".join(b.text for b in _blocks(source))
     assert "hidden" not in text and "secret" not in text
     assert f"Visible {PLACEHOLDER} text." in text
     assert f"See {PLACEHOLDER} and {PLACEHOLDER} now." in text
+    assert "Raw HTML words" in text  # text inside raw HTML is prose, its tags are not
 
 
 def test_inline_markup_is_stripped_but_offsets_stay_exact():

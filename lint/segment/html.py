@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..config import HtmlSettings, Settings
-from ..types import Block, Document
+from ..types import Block, Document, Span
 from .textmap import BlockBuilder
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -191,6 +191,16 @@ def segment_html(document: Document, settings: Settings | None = None) -> list[B
     walker.walk(root, chrome=False, kind="paragraph")
     walker.flush()
     return walker.blocks
+
+
+def segment_html_fragment(source: str, start: int, end: int, settings: Settings | None = None) -> list[Block]:
+    """Prose blocks of the HTML in source[start:end] (raw HTML inside Markdown)."""
+    fragment = source[start:end]
+    walker = _Walker(fragment, settings.html if settings else HtmlSettings(), None)
+    walker.walk(parse_html(fragment), chrome=False, kind="paragraph")
+    walker.flush()
+    return [Block(b.text, b.kind, tuple(Span(s.text_start, s.source_start + start, s.length) for s in b.spans))
+            for b in walker.blocks]
 
 
 def find_main_content(root: Element, source: str) -> Element | None:

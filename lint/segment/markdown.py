@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..types import Block, Document
+from .html import segment_html_fragment
 from .textmap import BlockBuilder, align
 
 _NEWLINE_RE = re.compile(r"\r\n?|\n")
@@ -93,6 +94,10 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
             in_cell = True
         elif kind in ("th_close", "td_close"):
             in_cell = False
+        elif kind == "html_block" and token.map and not containers:
+            # Text inside raw HTML is prose; its tags and attributes are not.
+            blocks.extend(segment_html_fragment(source, lines.start(token.map[0]),
+                                                lines.end(token.map[1] - 1), settings))
         elif kind == "inline" and token.map:
             if in_heading:
                 block_kind = "heading"

@@ -25,6 +25,7 @@ URL_RE = re.compile(
     r"(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
     re.IGNORECASE)
+_MAYBE_URL_RE = re.compile(r"://|www\.|@", re.IGNORECASE)
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _SPACE_RUN_RE = re.compile(r"\s+")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -72,6 +73,9 @@ class BlockBuilder:
               entities: bool = False) -> None:
         """Append verbatim prose, masking URLs (and, on request, decoding
         entities and collapsing whitespace runs as a browser shows them)."""
+        if not _MAYBE_URL_RE.search(text):  # the common case, without the costly regex
+            self._plain(text, source_start, collapse_space, entities)
+            return
         position = 0
         for url in URL_RE.finditer(text):
             self._plain(text[position:url.start()], source_start + position, collapse_space, entities)
@@ -80,7 +84,7 @@ class BlockBuilder:
         self._plain(text[position:], source_start + position, collapse_space, entities)
 
     def _plain(self, text: str, source_start: int, collapse_space: bool, entities: bool) -> None:
-        if not entities:
+        if not entities or "&" not in text:
             self._spaced(text, source_start, collapse_space)
             return
         position = 0
