@@ -16,7 +16,11 @@ from .types import Severity
 from .yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
-PACKAGE_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The shipped rules: `rules/` beside the package in a source checkout (and an
+# editable install); copied to `lint/_rules` inside a built wheel (see setup.py).
+_SOURCE_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_WHEEL_RULES_DIR = Path(__file__).resolve().parent / "_rules"
+PACKAGE_RULES_DIR = _WHEEL_RULES_DIR if _WHEEL_RULES_DIR.is_dir() else _SOURCE_RULES_DIR
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                     ".tox", ".mypy_cache", ".pytest_cache")
 

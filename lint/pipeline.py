@@ -73,13 +73,21 @@ class Linter:
         self.cli = cli
         self.use_sources = use_sources
         self._by_config: dict = {}
+        self._settings: dict = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        """The merged settings for a file's config, without compiling any rules."""
+        config_path = self.cli.config or find_config(path)
+        key = config_path.resolve() if config_path else None
+        if key not in self._settings:
+            self._settings[key] = resolve_settings(config_path, self.cli)
+        return self._settings[key]
 
     def setup_for(self, path: Path) -> tuple[Settings, Ruleset, list]:
         """Settings, compiled rules and extra sources for a file's config."""
-        config_path = self.cli.config or find_config(path)
-        key = config_path.resolve() if config_path else None
+        settings = self.settings_for(path)
+        key = settings.config_path.resolve() if settings.config_path else None
         if key not in self._by_config:
-            settings = resolve_settings(config_path, self.cli)
             ruleset = build_ruleset(settings)
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             self._by_config[key] = (settings, ruleset, extra)
@@ -88,7 +96,7 @@ class Linter:
     def files(self, paths) -> Iterator[Path]:
         """The files named or found under the directories named."""
         for path in paths:
-            settings, _, _ = self.setup_for(Path(path))
+            settings = self.settings_for(Path(path))
             yield from iter_files([path], settings.is_excluded)
 
     def lint_file(self, path: Path) -> FileResult:

@@ -13,9 +13,9 @@ import sys
 from .. import __version__
 from ..engine import SourceUnavailable
 from ..yamlsource import ConfigError
-from . import check, fix, report, rules, server, setup
+from . import baseline, check, fix, report, rules, server, setup
 
-COMMANDS = [check, fix, rules, report, setup, server]
+COMMANDS = [check, fix, rules, report, setup, server, baseline]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..baseline import Baseline, BaselineError
+from ..changed import ChangedFilesError
 from ..pipeline import Linter
 from ..render import FORMATS, RenderOptions, render
 from .common import add_fail_on, add_rule_options, command_line_from, exit_code, use_color, warn
+from .run_options import add_run_options, at_least, run_linter
 
 HELP = "check files or directories and report findings"
 
@@ -26,6 +29,12 @@ def add_parser(subparsers) -> None:
     add_fail_on(parser)
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings are found (errors in input still exit 2)")
+    parser.add_argument("--max-findings", type=at_least(0), metavar="N",
+                        help="also exit 1 when more than N findings are reported, whatever their severity")
+    parser.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="report, and fail on, only findings not in FILE "
+                             "(made by `copydesk baseline create`)")
+    add_run_options(parser)
     add_rule_options(parser)
     parser.set_defaults(func=run)
 
@@ -38,7 +47,16 @@ def run(args) -> int:
     if missing:
         return 2
     linter = Linter(command_line_from(args))
-    results = list(linter.lint_paths(args.paths))
+    try:
+        baseline = Baseline.load(args.baseline) if args.baseline else None
+        results = run_linter(linter, args)
+    except (BaselineError, ChangedFilesError) as exc:
+        warn(str(exc))
+        return 2
+    if baseline is not None:
+        results, matched, unused = baseline.apply(results)
+        warn(f"baseline {args.baseline}: {matched} known finding{'s' if matched != 1 else ''} hidden"
+             + (f"; {unused} no longer found (recreate the baseline to drop them)" if unused else ""))
     for result in results:
         if result.error and args.format != "text":
             warn(f"{result.path}: skipped: {result.error}")
@@ -49,6 +67,10 @@ def run(args) -> int:
         args.output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    settings, _, _ = linter.setup_for(args.paths[0])
+    settings = linter.settings_for(args.paths[0])
     code = exit_code(results, args.fail_on or settings.fail_on)
+    total = sum(len(r.findings) for r in results)
+    if code == 0 and args.max_findings is not None and total > args.max_findings:
+        warn(f"{total} findings, more than --max-findings {args.max_findings}")
+        code = 1
     return 0 if args.exit_zero and code == 1 else code

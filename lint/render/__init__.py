@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from . import json_format, text_format
+from . import checkstyle, github, gitlab, json_format, junit, rdjson, sarif, text_format
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,13 @@ class RenderOptions:
 FORMATS: dict[str, ModuleType] = {
     "text": text_format,
     "json": json_format,
+    "sarif": sarif,
+    "junit": junit,
+    "github": github,
+    "gitlab": gitlab,
+    "rdjson": rdjson,
+    "rdjsonl": rdjson.LINES,
+    "checkstyle": checkstyle,
 }
 
 

@@ -1,0 +1,52 @@
+"""Options every checking command shares for CI runs: which files
+(`--changed-since`), how fast (`--jobs`, the cache), and the one function
+that turns them into results."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..cache import ResultCache, default_directory
+from ..changed import changed_files
+from ..parallel import check_files
+from ..pipeline import Linter
+
+
+def at_least(minimum: int):
+    """An argparse type for whole numbers of `minimum` or more."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more")
+        return number
+    return parse
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """--changed-since, --jobs, --no-cache, --cache-dir."""
+    group = parser.add_argument_group("files and speed")
+    group.add_argument("--changed-since", metavar="REF",
+                       help="check only files under PATHs that changed in git since REF "
+                            "(committed, staged, unstaged or untracked)")
+    group.add_argument("--jobs", "-j", type=at_least(1), metavar="N",
+                       help="check N files at once in separate processes (default: the CPU count)")
+    group.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="neither read nor write the result cache")
+    group.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where to keep the result cache (default: $COPYDESK_CACHE_DIR or "
+                            ".copydesk-cache in the current directory)")
+
+
+def run_linter(linter: Linter, args) -> list:
+    """Check the files the arguments name; results in file order."""
+    if args.changed_since:
+        settings = linter.settings_for(args.paths[0])
+        files = changed_files(args.changed_since, args.paths, settings.is_excluded)
+    else:
+        files = list(linter.files(args.paths))
+    cache = ResultCache(args.cache_dir or default_directory()) if args.cache else None
+    return check_files(linter, files, jobs=args.jobs, cache=cache)

@@ -1,0 +1,125 @@
+"""Check many files fast: cached results first, the rest across processes.
+
+The parent reads every file (cheap) and looks it up in the cache; only the
+misses are checked, in a pool of ``jobs`` worker processes that each build
+their own Linter. Results come back in the order the files were listed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .cache import ResultCache
+from .engine import SourceUnavailable
+from .pipeline import CommandLine, FileResult, Linter
+from .read import InputError, read_document
+from .yamlsource import ConfigError
+
+PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_document(linter: Linter, document) -> FileResult:
+    """Check one read document; a crash in a rule becomes that file's error."""
+    try:
+        result = linter.lint_document(document, *linter.setup_for(document.path))
+    except (ConfigError, SourceUnavailable, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # one bad file must not lose every other file's results
+        return FileResult(document.path, error=f"internal error: {type(exc).__name__}: {exc}", fatal=True)
+    if result.document is not None:
+        result.document.blocks = []  # not needed downstream; costly to send between processes
+    return result
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(cli: CommandLine) -> None:
+    global _worker_linter
+    _worker_linter = Linter(cli)
+
+
+def _check_in_worker(document) -> FileResult:
+    return check_document(_worker_linter, document)
+
+
+def _read(path: Path) -> FileResult:
+    try:
+        return FileResult(path, read_document(path))
+    except InputError as exc:
+        return FileResult(path, error=str(exc), fatal=exc.fatal)
+
+
+def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
+                cache: ResultCache | None = None, progress: bool | None = None) -> list[FileResult]:
+    """Check `files` with the cache and `jobs` processes; results in file order."""
+    results = [_read(path) for path in files]
+    todo: list[tuple[int, str | None]] = []
+    for i, result in enumerate(results):
+        if result.document is None:
+            continue
+        key = None
+        if cache is not None:
+            key = cache.key(result.document, linter.settings_for(result.path))
+            hit = cache.load(key)
+            if hit is not None:
+                result.findings, result.metrics = hit
+                continue
+        todo.append((i, key))
+    if not todo:
+        return results
+    # Compile rules (and start sources) in the parent first: configuration
+    # errors surface once, cleanly, and a shared LanguageTool server is up
+    # before the workers ask for it.
+    for i, _ in todo:
+        linter.setup_for(results[i].path)
+    jobs = min(jobs or default_jobs(), len(todo))
+    documents = [results[i].document for i, _ in todo]
+    bar = _progress_bar(len(todo), progress)
+    try:
+        for (i, key), checked in zip(todo, _run(linter, documents, jobs, bar)):
+            results[i] = checked
+            if cache is not None and key is not None:
+                cache.store(key, checked)
+    finally:
+        if bar is not None:
+            bar.close()
+    return results
+
+
+def _run(linter: Linter, documents: list, jobs: int, bar):
+    if jobs <= 1:
+        for document in documents:
+            yield check_document(linter, document)
+            if bar is not None:
+                bar.update()
+        return
+    chunk = max(1, min(16, len(documents) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(linter.cli,)) as pool:
+        for result in pool.map(_check_in_worker, documents, chunksize=chunk):
+            yield result
+            if bar is not None:
+                bar.update()
+
+
+def _progress_bar(total: int, wanted: bool | None):
+    """A tqdm bar on stderr, only on a terminal and only once a run lasts a while."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm  # imported late: most runs never show a bar
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    return tqdm(total=total, unit="file", file=sys.stderr, delay=PROGRESS_DELAY, leave=False,
+                desc="copydesk")
