@@ -22,10 +22,15 @@ from .locations import POM, Layout, file_lock, pom_digest
 OTHER_WAYS = ("or use a running LanguageTool server with --languagetool URL (languagetool.url "
               "in copydesk.yaml), or check with the built-in rules only (--no-languagetool)")
 MIN_JAVA = 17
+# Named in full (not "dependency:"): a pinned plugin version, and a network
+# failure then reads "could not transfer artifact" rather than "no plugin found".
+DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 # Maven phrases that mean the repository could not be reached at all.
-_NETWORK_SIGNS = ("could not transfer", "connection refused", "unknownhost", "unknown host",
-                  "network is unreachable", "timed out", "could not resolve host",
-                  "no route to host", "connect to ")
+# Most specific first: the first one found is named in the message.
+_NETWORK_SIGNS = ("connection refused", "unknown host", "unknownhost", "network is unreachable",
+                  "no route to host", "timed out", "could not resolve host", "transfer failed",
+                  "could not transfer")
+_REPOSITORY_URL = re.compile(r"from/to \S+ \((https?://[^)\s]+)\)")
 _DOWNLOADED = re.compile(r"Downloaded from [^:]+: (\S+) \(([\d.]+) (B|kB|MB|GB)")
 _UNITS = {"B": 1e-6, "kB": 1e-3, "MB": 1.0, "GB": 1e3}
 
@@ -100,10 +105,11 @@ def _run_maven(mvn: str, layout: Layout, stream) -> None:
     layout.maven_dir.mkdir(parents=True, exist_ok=True)
     pom = layout.maven_dir / "pom.xml"
     shutil.copyfile(POM, pom)
-    command = [mvn, "-B", "-f", str(pom), "dependency:copy-dependencies",
+    command = [mvn, "-B", "-f", str(pom), DEPENDENCY_PLUGIN + ":copy-dependencies",
                f"-DoutputDirectory={partial}"]
     progress = _Progress(stream, layout.version)
     tail: deque[str] = deque(maxlen=200)
+    proc = None
     try:
         with open(layout.maven_log, "w", encoding="utf-8") as log:
             proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -117,36 +123,31 @@ def _run_maven(mvn: str, layout: Layout, stream) -> None:
     except OSError as exc:
         raise SourceUnavailable(f"could not run Maven ({mvn}): {exc}; " + OTHER_WAYS) from None
     except KeyboardInterrupt:
-        proc.kill()
+        if proc is not None:
+            proc.kill()
         raise
-    progress.finish(code == 0)
     if code != 0:
+        progress.finish(None)
         raise SourceUnavailable(_maven_failure(code, list(tail), layout))
     shutil.rmtree(layout.jars, ignore_errors=True)
     partial.rename(layout.jars)
     layout.jars_stamp.write_text(pom_digest() + "\n")
+    progress.finish(layout.jars)
 
 
 def _maven_failure(code: int, lines: list[str], layout: Layout) -> str:
     errors = [line.removeprefix("[ERROR]").strip() for line in lines if line.startswith("[ERROR]")]
     first = next((e for e in errors if e), lines[-1] if lines else "no output")
-    if any(sign in line.lower() for line in lines for sign in _NETWORK_SIGNS):
-        reason = _network_reason(lines) or first
-        return (f"could not download LanguageTool {layout.version} from Maven Central ({reason}): "
-                f"check the network connection or proxy (Maven reads proxies and mirrors from "
-                f"~/.m2/settings.xml) and run `copydesk setup` again, " + OTHER_WAYS)
+    text = "\n".join(lines).lower()
+    cause = next((sign for sign in _NETWORK_SIGNS if sign in text), None)
+    if cause:
+        urls = _REPOSITORY_URL.findall("\n".join(lines))
+        where = f"{urls[0]}: " if urls else ""
+        return (f"could not download LanguageTool {layout.version} from Maven Central ({where}"
+                f"{cause}): check the network connection or proxy (Maven reads proxies and "
+                f"mirrors from ~/.m2/settings.xml) and run `copydesk setup` again, " + OTHER_WAYS)
     return (f"Maven could not fetch LanguageTool {layout.version} (exit {code}: {first[:300]}); "
             f"full output in {layout.maven_log}; " + OTHER_WAYS)
-
-
-def _network_reason(lines: list[str]) -> str:
-    for line in lines:
-        lowered = line.lower()
-        for sign in _NETWORK_SIGNS[1:]:
-            at = lowered.find(sign)
-            if at >= 0:
-                return line[at:].strip().rstrip(".:")[:160]
-    return ""
 
 
 class _Progress:
@@ -157,7 +158,6 @@ class _Progress:
         self.tty = hasattr(stream, "isatty") and stream.isatty()
         self.files = 0
         self.megabytes = 0.0
-        self.copied = 0
         self.shown = 0
         self._say(f"copydesk: fetching LanguageTool {version} with Maven (about 250 MB the first "
                   f"time)...", end="\n")
@@ -165,28 +165,24 @@ class _Progress:
     def feed(self, line: str) -> None:
         """Count one line of Maven output."""
         found = _DOWNLOADED.search(line)
-        if found:
-            self.files += 1
-            self.megabytes += float(found.group(2)) * _UNITS[found.group(3)]
-        elif "] Copying " in line:
-            self.copied += 1
-        else:
+        if not found:
             return
-        count = self.files + self.copied
-        if self.tty or count - self.shown >= 40:
-            self.shown = count
+        self.files += 1
+        self.megabytes += float(found.group(2)) * _UNITS[found.group(3)]
+        if self.tty or self.files - self.shown >= 40:
+            self.shown = self.files
             self._say(self._status(), end="\r" if self.tty else "\n")
 
-    def finish(self, ok: bool) -> None:
-        """The closing line."""
-        if ok:
-            self._say(self._status() + ", done", end="\n")
+    def finish(self, jars: Path | None) -> None:
+        """The closing line: how many jars are in place, or nothing on failure."""
+        if jars is not None:
+            count = sum(1 for _ in jars.glob("*.jar"))
+            self._say(f"{self._status()}; {count} jars ready in {jars}", end="\n")
         elif self.tty:
             self._say("", end="\n")
 
     def _status(self) -> str:
-        return (f"copydesk:   downloaded {self.files} files ({self.megabytes:.0f} MB), "
-                f"copied {self.copied} jars")
+        return f"copydesk:   downloaded {self.files} files ({self.megabytes:.0f} MB)"
 
     def _say(self, text: str, end: str) -> None:
         prefix = "\r\033[K" if self.tty else ""
