@@ -45,6 +45,7 @@ _IMPLIED = {"li": ({"li"}, {"ul", "ol", "menu"}), "dt": ({"dt", "dd"}, {"dl"}),
 # paragraph text (and the page has at least this much).
 MAIN_SHARE = 0.7
 MAIN_MIN_PARAGRAPH_TEXT = 200
+_BACKTICK_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _ATTR_RE = re.compile(r"""([^\s/>=]+)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]*))?""")
 
 
@@ -196,7 +197,7 @@ def segment_html(document: Document, settings: Settings | None = None) -> list[B
 def segment_html_fragment(source: str, start: int, end: int, settings: Settings | None = None) -> list[Block]:
     """Prose blocks of the HTML in source[start:end] (raw HTML inside Markdown)."""
     fragment = source[start:end]
-    walker = _Walker(fragment, settings.html if settings else HtmlSettings(), None)
+    walker = _Walker(fragment, settings.html if settings else HtmlSettings(), None, markdown_code=True)
     walker.walk(parse_html(fragment), chrome=False, kind="paragraph")
     walker.flush()
     return [Block(b.text, b.kind, tuple(Span(s.text_start, s.source_start + start, s.length) for s in b.spans))
@@ -256,12 +257,25 @@ def _text_length(element: Element) -> int:
 class _Walker:
     """Walks the tree, cutting blocks at block-level elements."""
 
-    def __init__(self, source: str, settings: HtmlSettings, main: Element | None):
+    def __init__(self, source: str, settings: HtmlSettings, main: Element | None,
+                 markdown_code: bool = False):
+        self.markdown_code = markdown_code
         self.source = source
         self.settings = settings
         self.main = main
         self.blocks: list[Block] = []
         self.builder: BlockBuilder | None = None
+
+    def _text(self, start: int, end: int) -> None:
+        position = start
+        if self.markdown_code:
+            # In raw HTML inside Markdown, `backticks` still mean code to many readers.
+            for code in _BACKTICK_CODE_RE.finditer(self.source, start, end):
+                self.builder.prose(self.source[position:code.start()], position,
+                                   collapse_space=True, entities=True)
+                self.builder.placeholder(code.start(), code.end())
+                position = code.end()
+        self.builder.prose(self.source[position:end], position, collapse_space=True, entities=True)
 
     def flush(self) -> None:
         """End the current block."""
@@ -291,8 +305,7 @@ class _Walker:
                     continue
                 if self.builder is None:
                     self.builder = BlockBuilder("chrome" if text_chrome else kind)
-                self.builder.prose(self.source[child.start:child.end], child.start,
-                                   collapse_space=True, entities=True)
+                self._text(child.start, child.end)
                 continue
             tag = child.tag
             if _hidden(child, self.source):
