@@ -9,10 +9,10 @@ excluded) and prints error findings per 10,000 words, counts per rule and a
 sample of what remains. Clean, edited prose should stay under 1 error per
 10,000 words.
 
-While the Markdown segmenter (lint/segment/markdown.py) is missing, prose is
-approximated here: markdown-it finds paragraphs, headings and list items;
-inline code, link targets and HTML tags are cut out of them. The script says
-which segmentation it used.
+Prose comes from the Markdown segmenter (lint/segment/markdown.py). Where
+it is not registered, prose is approximated instead (markdown-it finds
+paragraphs, headings and list items; inline code, link targets and HTML tags
+are cut out); the script says which segmentation it used.
 """
 
 from __future__ import annotations

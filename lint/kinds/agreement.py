@@ -82,7 +82,11 @@ class AgreementRule:
             return None
         verb = match.group("verb")
         replacement = match_case(verb, self.verbs[verb.lower()])
-        start, end = match.span()
+        # The finding covers the subject's head word through the verb: "Group, have".
+        start = match.start()
+        if subject:
+            start = match.start("subject") + len(subject) - len(subject.split()[-1])
+        end = match.end()
         edits = [(match.start("verb"), match.end("verb"), replacement)]
         if "drop" in match.re.groupindex and match.group("drop") is not None:
             edits.insert(0, (match.start("drop"), match.end("drop"), ""))

@@ -1,0 +1,104 @@
+"""Rule kinds end to end: fixes that remove debris, document-level checks,
+thresholds from the configuration, vocabularies and rule errors at file:line."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import check_json, run_copydesk
+
+
+def _write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rules(report):
+    return [(f["rule"], f["text"]) for f in report["files"][0]["findings"]]
+
+
+def test_fix_removes_a_login_prompt_line_with_its_line_break(tmp_path):
+    doc = _write(tmp_path, "story.txt", "The market grew.\nPlease sign in first\nPrices rose.\n")
+    proc = run_copydesk("fix", str(doc), "--no-languagetool")
+    assert proc.stdout == "The market grew.\nPrices rose.\n", proc.stderr
+
+
+def test_fix_repairs_mojibake_and_removes_stray_cjk(tmp_path):
+    doc = _write(tmp_path, "story.txt", "Itâ€™s the companyâ€™s plan to grow.副本\n")
+    proc = run_copydesk("fix", str(doc), "--no-languagetool")
+    assert proc.stdout == "It’s the company’s plan to grow.\n", proc.stderr
+
+
+def test_a_repeated_paragraph_is_flagged_once(tmp_path):
+    paragraph = "The lab will store and track information on power consumption for every user."
+    doc = _write(tmp_path, "story.txt", f"{paragraph}\n\nSomething else happened.\n\n{paragraph}\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    duplicates = [f for f in report["files"][0]["findings"] if f["rule"] == "debris.duplicated-text"]
+    assert len(duplicates) == 1 and duplicates[0]["line"] == 5
+
+
+def test_readability_threshold_comes_from_the_configuration(tmp_path):
+    sentence = "The committee decided after a long debate to postpone the vote until the spring session.\n"
+    doc = _write(tmp_path, "story.txt", sentence)
+    report, _ = check_json(str(doc), "--no-languagetool")
+    assert not [r for r, _ in _rules(report) if r == "readability.long-sentence"]
+    _write(tmp_path, "copydesk.yaml", "options:\n  readability.long-sentence: {max_words: 10}\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    long = [f for f in report["files"][0]["findings"] if f["rule"] == "readability.long-sentence"]
+    assert len(long) == 1 and "15 words (limit 10)" in long[0]["message"]
+    metrics = report["files"][0]["readability"]
+    assert metrics["words"] == 15 and "flesch_reading_ease" in metrics
+
+
+def test_confusion_statistics_speak_only_when_the_context_is_clear(tmp_path):
+    doc = _write(tmp_path, "story.txt", "You can buy the book online.\n\n"
+                                        "Boost strategic emerging industries buy using policy guidance.\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    confusions = [f for f in report["files"][0]["findings"] if f["rule"].startswith("confusion.")]
+    assert [(f["text"], f["line"], f["replacements"]) for f in confusions] == [("buy", 3, ["by"])]
+
+
+def test_accept_vocabulary_silences_the_speller(tmp_path):
+    doc = _write(tmp_path, "story.txt", "The flurbogram arrived late.\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    assert ("spelling.unknown-word", "flurbogram") in _rules(report)
+    _write(tmp_path, "copydesk.yaml", "vocabulary:\n  accept: [flurbogram]\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    assert not [r for r, _ in _rules(report) if r.startswith("spelling.")]
+
+
+def test_names_are_learnt_from_the_document(tmp_path):
+    doc = _write(tmp_path, "story.txt", "Officials met Xiaoqing Dairong in Quanzhou.\n\n"
+                                        "Dairong said the plan works. Xiaoqing agreed.\n\n"
+                                        "Wrongg words are still caught.\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    spelled = [t for r, t in _rules(report) if r.startswith("spelling.")]
+    assert spelled == ["Wrongg"]
+
+
+def test_a_context_rule_without_a_word_group_is_an_error_at_file_and_line(tmp_path):
+    _write(tmp_path, "house/extra.yaml", textwrap.dedent("""\
+        pack: house
+        rules:
+          - id: bad
+            kind: confusion
+            message: "x"
+            replacement: y
+            patterns: ['\\bfoo\\b']
+            examples: {flag: [foo], pass: [bar]}
+        """))
+    doc = _write(tmp_path, "story.txt", "Text.\n")
+    proc = run_copydesk("check", str(doc), "--rules-dir", str(tmp_path / "house"), "--no-languagetool")
+    assert proc.returncode == 2
+    assert "extra.yaml:7:" in proc.stderr and "word" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_an_unknown_option_for_a_rule_is_an_error_at_file_and_line(tmp_path):
+    _write(tmp_path, "copydesk.yaml", "options:\n  readability.long-sentence: {max_wordz: 10}\n")
+    doc = _write(tmp_path, "story.txt", "Text.\n")
+    proc = run_copydesk("check", str(doc), "--no-languagetool")
+    assert proc.returncode == 2
+    assert "copydesk.yaml:2:" in proc.stderr and "max_wordz" in proc.stderr
