@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .config import rule_matches
+from .engine import check_document
+from .filter import filter_findings
 from .positions import LineIndex
+from .segment import segment
 from .types import Applicability, Document, Edit, Finding, Fix
 
 Relint = Callable[[Document], list[Finding]]
@@ -119,10 +122,14 @@ def fix_span(fix: Fix) -> tuple[int, int]:
     return min(e.start for e in fix.edits), max(e.end for e in fix.edits)
 
 
+def _position(edit: Edit) -> tuple[int, int]:
+    return edit.start, edit.end
+
+
 def apply_edits(text: str, edits) -> tuple[str, list[tuple[int, int, int, int]]]:
     """Apply sorted, non-overlapping edits; return the text and the offset segments."""
     pieces, segments, cursor, growth = [], [], 0, 0
-    for edit in sorted(edits):
+    for edit in sorted(edits, key=_position):
         pieces.append(text[cursor:edit.start])
         pieces.append(edit.replacement)
         new_start = edit.start + growth
@@ -138,30 +145,29 @@ class _Taken:
 
     def __init__(self):
         self.edits: list[Edit] = []
-        self.starts: list[int] = []
+        self.keys: list[tuple[int, int]] = []  # (start, end) of each edit, sorted
 
     def conflicts(self, edit: Edit) -> bool:
         """True when `edit` overlaps a chosen edit (or inserts where another inserts)."""
         # Chosen edits never overlap, so the last one starting before edit.end has the
         # largest end of those that could overlap.
-        i = bisect.bisect_left(self.starts, edit.end)
-        if i and edit.start < self.edits[i - 1].end:
+        i = bisect.bisect_left(self.keys, (edit.end, -1))
+        if i and edit.start < self.keys[i - 1][1]:
             return True
-        if edit.start == edit.end:
-            j = bisect.bisect_left(self.starts, edit.start)
-            return any(o.start == o.end for o in self.edits[j:j + 2] if o.start == edit.start)
-        return False
+        # An insertion where another inserts: which goes first is undefined.
+        return edit.start == edit.end and i < len(self.keys) and self.keys[i] == (edit.start, edit.start)
 
     def add(self, edits) -> None:
-        """Choose these edits."""
+        """Choose these edits (usually in order, so this appends)."""
         for edit in edits:
-            i = bisect.bisect_right(self.edits, edit)
+            key = (edit.start, edit.end)
+            i = len(self.keys) if not self.keys or self.keys[-1] <= key else bisect.bisect_right(self.keys, key)
             self.edits.insert(i, edit)
-            self.starts.insert(i, edit.start)
+            self.keys.insert(i, key)
 
 
 def _well_formed(fix: Fix, length: int) -> bool:
-    edits = sorted(fix.edits)
+    edits = sorted(fix.edits, key=_position)
     if not edits or any(not 0 <= e.start <= e.end <= length for e in edits):
         return False
     return all(a.end <= b.start and not (a.start == a.end == b.start == b.end)
@@ -195,56 +201,78 @@ def _wanted(finding: Finding, threshold: Applicability, select, ignore) -> bool:
 
 
 def _changed_slice(text: str, fix: Fix) -> tuple[int, int, str]:
+    if len(fix.edits) == 1:
+        edit = fix.edits[0]
+        return edit.start, edit.end, edit.replacement
     start, end = fix_span(fix)
     shifted = [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits]
     return start, end, apply_edits(text[start:end], shifted)[0]
+
+
+def _priority(finding: Finding):
+    """Which of two overlapping fixes wins: the safer, then a built-in rule, then the first."""
+    return (-finding.fix.applicability, finding.source != "builtin", *fix_span(finding.fix), finding.rule)
+
+
+def choose_fixes(findings: list[Finding], text_length: int, ranges) -> tuple[list[Finding], list[Finding]]:
+    """Split candidate fixes into a non-overlapping set to apply (in text order) and the skipped."""
+    taken, chosen, skipped = _Taken(), [], []
+    for finding in sorted(findings, key=_priority):
+        fix = finding.fix
+        if not _well_formed(fix, text_length):
+            continue
+        if any(taken.conflicts(e) for e in fix.edits) or not _inside_prose(fix, ranges):
+            skipped.append(finding)
+            continue
+        taken.add(fix.edits)
+        chosen.append(finding)
+    chosen.sort(key=lambda f: (*fix_span(f.fix), f.rule))
+    return chosen, skipped
 
 
 def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, select=(),
                  ignore=(), max_passes: int = 10, decide: Decide | None = None) -> FixResult:
     """Fix a document: apply wanted fixes pass by pass, re-checking after each."""
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    original = document.text
-    index = LineIndex(original)
+    index = LineIndex(document.text)
     offsets = OffsetMap()
-    result = FixResult(original, original)
+    result = FixResult(document.text, document.text)
     declined: set[tuple[str, int, int]] = set()  # answered "no" once: never ask again
     skipped: list[Finding] = []
     quit_asked = False
     current = document
     findings = relint(current)
+
+    def original_key(finding: Finding) -> tuple[str, int, int]:
+        start, end = fix_span(finding.fix)
+        return finding.rule, offsets.to_original(start), offsets.to_original(end, is_end=True)
+
     while result.passes < max_passes and not quit_asked:
         text = current.text
+        wanted = [f for f in findings
+                  if _wanted(f, threshold, select, ignore) and original_key(f) not in declined]
+        chosen, lost = choose_fixes(wanted, len(text), prose_ranges(current))
+        skipped.extend(_in_original(f, offsets) for f in lost)
         taken = _Taken()
-        ranges = prose_ranges(current)
         changes: list[AppliedChange] = []
-        for finding in sorted(findings, key=lambda f: (*fix_span(f.fix), f.rule) if f.fix else (0, 0, "")):
-            if not _wanted(finding, threshold, select, ignore):
-                continue
+        for finding in chosen:
             fix = finding.fix
-            if not _well_formed(fix, len(text)):
-                continue
             start, end, after = _changed_slice(text, fix)
-            key = (finding.rule, offsets.to_original(start), offsets.to_original(end, is_end=True))
-            if key in declined:
-                continue
-            if any(taken.conflicts(e) for e in fix.edits) or not _inside_prose(fix, ranges):
-                skipped.append(_in_original(finding, offsets))
-                continue
+            key = original_key(finding)
             line = index.line_col(key[1])[0]
             decision = ACCEPT if decide is None else decide(
                 Proposal(finding, text, start, end, text[start:end], after, line))
             if decision.action == "quit":
                 quit_asked = True
                 break
-            if decision.action == "reject":
-                declined.add(key)
-                continue
             edits = fix.edits
             if decision.action == "edit":
                 after = decision.replacement
                 edits = (Edit(start, end, after),)
-                declined.add(key)  # the editor's word is final
+            if decision.action != "accept":
+                declined.add(key)  # rejected, or the editor's own words: final either way
+            if decision.action == "reject" or any(taken.conflicts(e) for e in edits):
+                continue
             taken.add(edits)
             changes.append(AppliedChange(finding.rule, text[start:end], after, key[1], key[2], line,
                                          fix.applicability, finding.message, result.passes + 1))
@@ -321,6 +349,9 @@ class Relinter:
 
     def __call__(self, document: Document) -> list[Finding]:
         """The filtered findings for this version of the document."""
-        result = self.linter.lint_document(document, *self.setup)
-        self.notes.extend(n for n in result.notes if n not in self.notes)
-        return result.findings
+        # The pipeline's stages without the readability metrics, which fixing never needs.
+        settings, ruleset, extra = self.setup
+        blocks = segment(document, settings)
+        findings, notes = check_document(document, blocks, ruleset, extra)
+        self.notes.extend(n for n in notes if n not in self.notes)
+        return filter_findings(findings, document, settings)

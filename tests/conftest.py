@@ -38,3 +38,13 @@ def source_of(block, source: str, word: str) -> str:
     """The source characters a finding on the first `word` of a block covers."""
     at = block.text.index(word)
     return source[block.to_source(at):block.to_source(at + len(word), is_end=True)]
+
+
+@pytest.fixture(scope="session")
+def regenerated_reports(tmp_path_factory) -> Path:
+    """What `./scripts/regenerate-reports` makes now, in a temporary directory (run once per session)."""
+    out = tmp_path_factory.mktemp("reports")
+    proc = subprocess.run([str(ROOT / "scripts" / "regenerate-reports"), str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    return out

@@ -75,3 +75,11 @@ def use_color(stream=sys.stdout, choice: str = "auto") -> bool:
 def warn(message: str) -> None:
     """One line on stderr, prefixed with the program name."""
     print(f"copydesk: {message}", file=sys.stderr)
+
+
+def any_missing(paths) -> bool:
+    """Warn about each path that does not exist; True when there was one."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        warn(f"{path}: no such file or directory")
+    return bool(missing)

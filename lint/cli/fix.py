@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from ..atomic import Snapshot, WriteRefused, write_atomic
@@ -16,7 +15,7 @@ from ..positions import LineIndex
 from ..read import InputError, read_document
 from ..render.json_format import finding_to_dict
 from ..types import Applicability, Document
-from .common import add_fail_on, add_rule_options, command_line_from, exit_code, warn
+from .common import add_fail_on, add_rule_options, any_missing, command_line_from, exit_code, warn
 
 HELP = "write the corrected edition of a file (safe fixes only unless --unsafe-fixes)"
 LOG_VERSION = 1
@@ -44,7 +43,7 @@ def add_parser(subparsers) -> None:
     add_fail_on(parser)
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain (errors still exit 2)")
-    add_rule_options(parser)  # here --select/--ignore choose which fixes apply
+    add_rule_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -128,12 +127,9 @@ def summary_line(path: Path, result: FixResult) -> str:
 
 def run(args) -> int:
     """Fix the files as asked; return the exit code."""
-    missing = [p for p in args.paths if not p.exists()]
-    for path in missing:
-        warn(f"{path}: no such file or directory")
-    if missing:
+    if any_missing(args.paths):
         return 2
-    linter = Linter(replace(command_line_from(args), select=(), ignore=()))
+    linter = Linter(command_line_from(args))
     paths = list(linter.files(args.paths))
     if len(paths) != 1 and not (args.in_place or args.diff):
         warn("several files need --in-place or --diff (an edition goes to one place)")
