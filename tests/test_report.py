@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_copydesk
 from lint.report.layout import lay_out
-from lint.types import Block
+from lint.types import Block, Span
 
 MALICIOUS = (
     "Breaking news <script>window.__pwned = 1; alert('x')</script> today.\n\n"
@@ -67,15 +67,25 @@ def text_and_marks(draw):
     return text, marks
 
 
-def plain_blocks(text: str) -> list[Block]:
-    return [Block.verbatim(m.group(), m.start(), "paragraph") for m in re.finditer(r"\S[^\n]*", text)]
+def blocks_with_markup(text: str) -> list[Block]:
+    """One block a line; a line's middle character plays hidden markup (like `*`)."""
+    blocks = []
+    for line in re.finditer(r"\S[^\n]*", text):
+        middle = len(line.group()) // 2
+        if len(line.group()) < 3:
+            blocks.append(Block.verbatim(line.group(), line.start(), "paragraph"))
+            continue
+        first, second = line.group()[:middle], line.group()[middle + 1:]
+        blocks.append(Block(first + "_" + second, "paragraph", (
+            Span(0, line.start(), len(first)), Span(len(first) + 1, line.start() + middle + 1, len(second)))))
+    return blocks
 
 
 @settings(max_examples=300, deadline=None)
 @given(text_and_marks())
 def test_overlapping_findings_each_get_one_primary_mark_and_text_is_kept(case):
     text, marks = case
-    chunks = lay_out(text, plain_blocks(text), marks)
+    chunks = lay_out(text, blocks_with_markup(text), marks)
     primaries = [t.mark for c in chunks for t in c.tokens if t.kind in ("open", "point") and not t.continuation]
     assert sorted(m.order for m in primaries) == [m.order for m in marks]
     for chunk in chunks:
@@ -84,7 +94,10 @@ def test_overlapping_findings_each_get_one_primary_mark_and_text_is_kept(case):
             depth += {"open": 1, "close": -1}.get(token.kind, 0)
             assert depth >= 0
         assert depth == 0
-        assert "".join(t.text for t in chunk.tokens if t.kind == "text") == text[chunk.start:chunk.end]
+        source = "".join(t.text for t in chunk.tokens if t.kind in ("text", "markup"))
+        assert source == text[chunk.start:chunk.end]
+        assert all(len(t.text) == 1 for t in chunk.tokens if t.kind == "markup")
+        assert sum(t.kind == "decoded" for t in chunk.tokens) == len(chunk.hidden)
 
 
 def report_with_rules(tmp_path: Path, rules_yaml: str, text: str) -> str:
@@ -148,7 +161,7 @@ def test_directory_mode_writes_a_page_per_document_and_an_index_worst_first(tmp_
     assert links == ["bad.txt.html", "some.txt.html", "clean.txt.html"]
     for link in links:
         page = (out / link).read_text(encoding="utf-8")
-        assert page.count('class="doc-report"') == 1
+        assert page.count('class="doc-report"') == 1 and '<a href="index.html">' in page
     assert len(list(out.glob("*.html"))) == 4
 
 

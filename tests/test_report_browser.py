@@ -197,6 +197,9 @@ def test_malicious_document_runs_no_code(browser, tmp_path, suffix):
         tab.click()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
+    assert page.locator("script").count() == 1 and page.locator('a[href^="javascript:"]').count() == 0
+    assert not page.evaluate("""() => Array.from(document.querySelectorAll('*'))
+        .some(e => Array.from(e.attributes).some(a => a.name.startsWith('on')))""")
     # Second line of defence: even markup injected at run time cannot run.
     page.evaluate("""() => {
         document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__pwned = 9">');
@@ -209,4 +212,5 @@ def test_malicious_document_runs_no_code(browser, tmp_path, suffix):
     assert not [m for m in watched.console if "pwned" in m and "Content Security Policy" not in m]
     assert page.url == out.as_uri()
     assert all(url.startswith("file://") for url in watched.requests)
-    assert "window.__pwned = 1" in page.locator(".doc-text").inner_text()  # shown, as text
+    if suffix == ".txt":  # plain text shows the attack as the words it is
+        assert "<script>window.__pwned = 1" in page.locator(".doc-text").inner_text()

@@ -67,7 +67,7 @@ def _write_directory(directory: Path, docs) -> int:
     for doc in docs:
         if doc.error is None:
             doc.page = page_name(os.path.relpath(os.path.abspath(doc.path), base), taken)
-            _write(directory / doc.page, render_page(doc.path, [doc]))
+            _write(directory / doc.page, render_page(doc.path, [doc], up="index.html"))
     _write(directory / "index.html",
            render_page(f"{len(docs)} documents", [], index=sorted(docs, key=lambda d: d.badness)))
     warn(f"wrote {directory / 'index.html'} and {len(taken)} page(s) ({_tally(docs)})")

@@ -47,11 +47,13 @@ def content_security_policy(css: str, script: str) -> str:
             "img-src data:; base-uri 'none'; form-action 'none'")
 
 
-def render_page(title: str, docs: list[DocumentReport], index: list[DocumentReport] | None = None) -> str:
-    """One HTML page: the documents given, preceded by an index when given."""
+def render_page(title: str, docs: list[DocumentReport], index: list[DocumentReport] | None = None,
+                up: str = "") -> str:
+    """One HTML page: the documents given, preceded by an index when given;
+    `up` links back to the index page of a directory report."""
     css, script = _asset("report.css"), _asset("report.js")
     return _environment().get_template("page.html.j2").render(
-        title=title, docs=docs, index=index, css=Markup(css), script=Markup(script),
+        title=title, docs=docs, index=index, up=up, css=Markup(css), script=Markup(script),
         csp=Markup(content_security_policy(css, script)), version=__version__)
 
 

@@ -1,11 +1,13 @@
 """Lay the source text out as the reader sees it, with findings marked in place.
 
 The document is cut into chunks (one per prose block, plus any other source
-that carries words or a finding). Inside a chunk, findings become nested
-`<mark>` elements. Findings may overlap without nesting; such a finding is
-closed where the outer one ends and reopened as a *continuation*, so the
-markup stays well formed and every finding has exactly one primary mark.
-The result is a token stream the template turns into HTML.
+that carries words or a finding, such as code). Inside a block, the source
+between its prose spans is markup (`**`, tags, link targets): it is kept in
+the page, hidden, and followed by the text the reader sees there (a decoded
+entity, a space). Findings become nested `<mark>`s. Findings may overlap
+without nesting; such a finding is closed where the outer one ends and
+reopened as a *continuation*, so the markup stays well formed and every
+finding has exactly one primary mark. The template turns tokens into HTML.
 """
 
 from __future__ import annotations
@@ -15,20 +17,22 @@ from dataclasses import dataclass, field
 
 from ..types import Block
 
-# Markup a reader never sees: tags, Markdown line prefixes, table pipes.
+# Markup a reader never sees: tags, Markdown line prefixes, emphasis and table pipes.
 _INVISIBLE_MARKUP = re.compile(r"<[^>]*>|^[ \t]*(?:[#>*+\-|]+|\d+[.)])[ \t]*|[|*_`~=]", re.M)
-_HEADING_KINDS = {"heading"}
-_ITEM_KINDS = {"list-item"}
-_QUOTE_KINDS = {"quote", "blockquote"}
+# HTML that never shows on the page: its text is not "code the reader sees".
+_UNSEEN_ELEMENTS = re.compile(r"<(script|style|title|head|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_ELEMENTS = {"heading": "heading", "list-item": "item", "quote": "quote", "blockquote": "quote",
+             "table-cell": "cell", "source": "source"}
 
 
 @dataclass(frozen=True)
 class Token:
-    """One step of a chunk: open a mark, close one, or some text."""
+    """One step of a chunk: open or close a mark, a zero-width mark (point),
+    visible text, hidden markup, or text the reader sees in place of markup."""
 
-    kind: str  # "open" | "close" | "text" | "point"
+    kind: str  # "open" | "close" | "point" | "text" | "markup" | "decoded"
     text: str = ""
-    mark: object = None  # the finding view for open/point
+    mark: object = None  # the finding view, for open/point
     continuation: bool = False
 
 
@@ -39,34 +43,38 @@ class Chunk:
     kind: str
     start: int
     end: int
+    # (source start, source end, what the reader sees) for markup inside a block
+    hidden: list[tuple[int, int, str]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
 
     @property
     def element(self) -> str:
         """The element kind the template uses for this chunk."""
-        if self.kind in _HEADING_KINDS:
-            return "heading"
-        if self.kind in _ITEM_KINDS:
-            return "item"
-        if self.kind in _QUOTE_KINDS:
-            return "quote"
-        if self.kind == "source":
-            return "source"
-        return "paragraph"
+        return _ELEMENTS.get(self.kind, "paragraph")
+
+
+def _block_chunk(block: Block) -> Chunk:
+    spans = sorted(block.spans, key=lambda s: s.source_start)
+    hidden = []
+    for before, after in zip(spans, spans[1:]):
+        source_gap = (before.source_start + before.length, after.source_start)
+        # U+FFFC stands for an inline object (an image) in block text: nothing to read.
+        reader_text = block.text[before.text_start + before.length:after.text_start].replace("\ufffc", "")
+        if source_gap[1] > source_gap[0] or reader_text:
+            hidden.append((*source_gap, reader_text))
+    return Chunk(block.kind, spans[0].source_start, spans[-1].source_start + spans[-1].length, hidden)
 
 
 def chunk_ranges(text: str, blocks: list[Block], spans: list[tuple[int, int]]) -> list[Chunk]:
     """Cut the source into chunks: blocks, and any gap with words or a finding."""
     ranges: list[Chunk] = []
-    for block in sorted(blocks, key=lambda b: b.spans[0].source_start if b.spans else 0):
-        if not block.spans:
+    for block in sorted((b for b in blocks if b.spans), key=lambda b: min(s.source_start for s in b.spans)):
+        chunk = _block_chunk(block)
+        if ranges and chunk.start < ranges[-1].end:  # nested blocks (alt text): show the source
+            ranges[-1].end = max(ranges[-1].end, chunk.end)
+            ranges[-1].hidden = []
             continue
-        start = block.spans[0].source_start
-        end = max(s.source_start + s.length for s in block.spans)
-        if ranges and start < ranges[-1].end:  # nested blocks (alt text): one chunk
-            ranges[-1].end = max(ranges[-1].end, end)
-            continue
-        ranges.append(Chunk(block.kind, start, end))
+        ranges.append(chunk)
     chunks: list[Chunk] = []
     position = 0
     for chunk in ranges + [Chunk("end", len(text), len(text))]:
@@ -82,14 +90,20 @@ def _gap_is_shown(text: str, start: int, end: int, spans) -> bool:
     """Show a gap holding a whole finding, or words a reader would see (code)."""
     if any(start <= s and e <= end for s, e in spans):
         return True
-    return bool(re.search(r"\w", _INVISIBLE_MARKUP.sub("", text[start:end])))
+    unseen = _UNSEEN_ELEMENTS.sub("", text[start:end])
+    return bool(re.search(r"\w", _INVISIBLE_MARKUP.sub("", unseen)))
 
 
 def _trimmed(chunk: Chunk, text: str, spans) -> Chunk:
-    """Drop the blank lines around a gap, but never a finding inside it."""
+    """Drop what a gap shares with its neighbours' lines (a closing `**`, an
+    opening `> `) and the blank lines around it, but never a finding."""
     piece = text[chunk.start:chunk.end]
-    start = chunk.start + len(piece) - len(piece.lstrip("\r\n"))
-    end = chunk.end - (len(piece) - len(piece.rstrip()))
+    lines = piece.split("\n")
+    head = len(lines[0]) + 1 if len(lines) > 1 and not re.search(r"\w", lines[0]) else 0
+    tail = len(lines[-1]) if len(lines) > 1 and not re.search(r"\w", lines[-1]) else 0
+    body = piece[head:len(piece) - tail]
+    start = chunk.start + head + len(body) - len(body.lstrip("\r\n"))
+    end = chunk.end - tail - (len(body) - len(body.rstrip()))
     inside = [(s, e) for s, e in spans if chunk.start <= s and e <= chunk.end]
     chunk.start = min([start] + [s for s, _ in inside])
     chunk.end = max([end, chunk.start] + [e for _, e in inside])
@@ -102,7 +116,7 @@ def lay_out(text: str, blocks: list[Block], marks: list) -> list[Chunk]:
     opened: set[int] = set()
     for chunk in chunks:
         inside = [m for m in marks if _touches(m, chunk)]
-        chunk.tokens = list(_tokens(text, chunk.start, chunk.end, inside, opened))
+        chunk.tokens = list(_tokens(text, chunk, inside, opened))
     return chunks
 
 
@@ -112,12 +126,13 @@ def _touches(mark, chunk: Chunk) -> bool:
     return mark.start < chunk.end and mark.end > chunk.start
 
 
-def _tokens(text: str, start: int, end: int, marks: list, opened: set[int]):
+def _tokens(text: str, chunk: Chunk, marks: list, opened: set[int]):
     """The token stream of one chunk; `opened` remembers marks begun earlier."""
+    start, end = chunk.start, chunk.end
     points = sorted((m for m in marks if m.start == m.end), key=_nesting_key)
     spans = sorted((m for m in marks if m.start < m.end), key=_nesting_key)
     cuts = sorted({start, end} | {min(max(p, start), end) for m in spans for p in (m.start, m.end)}
-                  | {m.start for m in points})
+                  | {m.start for m in points} | {p for h in chunk.hidden for p in h[:2]})
     stack: list = []
     for index, here in enumerate(cuts):
         following = cuts[index + 1] if index + 1 < len(cuts) else here
@@ -136,8 +151,11 @@ def _tokens(text: str, start: int, end: int, marks: list, opened: set[int]):
             if point.start == here and id(point) not in opened:
                 opened.add(id(point))
                 yield Token("point", mark=point)
+        hidden = next((h for h in chunk.hidden if h[0] <= here < h[1] or h[0] == h[1] == here), None)
         if following > here:
-            yield Token("text", text[here:following])
+            yield Token("markup" if hidden else "text", text[here:following])
+        if hidden and hidden[2] and following >= hidden[1]:
+            yield Token("decoded", hidden[2])
 
 
 def _nesting_key(mark):
