@@ -34,6 +34,8 @@ BIN = Path(sys.executable).parent
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SIZES = [1_000, 10_000, 100_000, 1_000_000, 10_000_000]
 RULE_COPIES = [1, 2, 5, 10]
+SECTIONS = ("peers", "languagetool", "size", "rules")
+RULES_DOC_BYTES = 100_000  # the rule-count curve's document: x10 rules stays affordable
 # Exit codes that mean "ran fine, found something".
 OK_CODES = {"copydesk": (0, 1), "proselint": (0, 1), "codespell": (0, 65), "typos": (0, 2)}
 
@@ -60,7 +62,7 @@ class Bench:
         return args
 
     def time_command(self, name: str, corpus: str, words: int, cmd: list[str], tool: str,
-                     runs: int | None = None) -> Row:
+                     runs: int | None = None, warmup: bool = True) -> Row:
         """Measure one command into a new row (skipped, with the reason, if it fails)."""
         row = Row(name, corpus, words)
         exe = Path(cmd[0])
@@ -68,8 +70,8 @@ class Bench:
             row.skipped, row.note = True, f"{exe.name} not installed: pip install -e '.[bench]'"
         else:
             try:
-                measure(row, cmd, runs=runs or self.runs, budget=self.budget, cwd=self.work,
-                        env=self.env, ok_codes=OK_CODES[tool])
+                measure(row, cmd, runs=runs or self.runs, budget=self.budget, warmup=warmup,
+                        cwd=self.work, env=self.env, ok_codes=OK_CODES[tool])
             except BenchError as exc:
                 row.skipped, row.note, row.samples = True, str(exc), []
         self.rows.append(row)
@@ -119,18 +121,20 @@ def size_curve(bench: Bench) -> tuple[list[Point], dict]:
         row = bench.time_command(f"copydesk built-in, size {corpora.size_label(size)}",
                                  corpora.size_label(size), corpora.count_words([path]),
                                  bench.copydesk + bench.builtin_args() + [str(path)], "copydesk",
-                                 runs=3 if size >= 1_000_000 else bench.runs)
+                                 runs=3 if size >= 1_000_000 else bench.runs,
+                                 warmup=size < 1_000_000)  # smaller sizes already warmed the caches
         if row.samples:
-            points.append(Point(size, corpora.size_label(size), row.wall, row.peak_mb))
+            points.append(Point(size, corpora.size_label(size), row.wall, row.cpu, row.peak_mb))
     empty = bench.work / "empty.txt"
     empty.write_text("", encoding="utf-8")
     base = bench.time_command("copydesk built-in, empty file", "empty", 0,
                               bench.copydesk + bench.builtin_args() + [str(empty)], "copydesk")
-    return points, linearity(points, base.wall if base.samples else 0.0)
+    return points, linearity(points, base.cpu if base.samples else 0.0)
 
 
 def rules_curve(bench: Bench, target: Path, words: int) -> tuple[list[Point], dict]:
-    """Built-in engine over one document with the shipped packs x1 .. x10."""
+    """Built-in engine over one document with the shipped packs x0 (no rules:
+    the fixed cost) and x1 .. x10."""
     copies_list = RULE_COPIES[:-1] if bench.quick else RULE_COPIES
     points = []
     args = bench.builtin_args()
@@ -141,9 +145,9 @@ def rules_curve(bench: Bench, target: Path, words: int) -> tuple[list[Point], di
                                  bench.copydesk + args + ["--config", str(config), str(target)], "copydesk",
                                  runs=3)
         if copies == 0:
-            baseline = row.wall if row.samples else 0.0
+            baseline = row.cpu if row.samples else 0.0
         elif row.samples:
-            points.append(Point(copies, f"x{copies}", row.wall, row.peak_mb))
+            points.append(Point(copies, f"x{copies}", row.wall, row.cpu, row.peak_mb))
     return points, linearity(points, baseline)
 
 
@@ -182,7 +186,8 @@ def main(argv=None) -> int:
     """Run the benchmark; print the table; write results.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, sizes up to 1 MB, rules up to x5")
-    parser.add_argument("--skip-languagetool", action="store_true", help="leave out the LanguageTool rows")
+    parser.add_argument("--only", type=lambda v: set(v.split(",")), default=set(SECTIONS),
+                        help=f"run only these sections (comma-separated: {','.join(SECTIONS)})")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args(argv)
     started = time.time()
@@ -194,13 +199,19 @@ def main(argv=None) -> int:
         article = corpora.article_of_size(1_000_000, work)
         article_words = corpora.count_words([article])
         print(f"rust-book: {len(files)} files, {rb_words:,} words; article-1MB: {article_words:,} words\n")
-        rb = peer_rows(bench, "rust-book", files, rb_words)
-        peer_rows(bench, "article-1MB", [article], article_words)
-        lt_rows = {} if args.skip_languagetool else languagetool.rows(bench, files, rb_words)
-        if args.skip_languagetool:
-            bench.notes.append("LanguageTool rows left out (--skip-languagetool)")
-        size_points, size_verdict = size_curve(bench)
-        rule_points, rule_verdict = rules_curve(bench, article, article_words)
+        rb, lt_rows = {}, {}
+        size_points, size_verdict, rule_points, rule_verdict = [], {}, [], {}
+        if "peers" in args.only:
+            rb = peer_rows(bench, "rust-book", files, rb_words)
+            peer_rows(bench, "article-1MB", [article], article_words)
+        if "languagetool" in args.only:
+            lt_rows = languagetool.rows(bench, files)
+        if "size" in args.only:
+            size_points, size_verdict = size_curve(bench)
+        if "rules" in args.only:
+            rule_doc = corpora.article_of_size(RULES_DOC_BYTES, work)
+            rule_points, rule_verdict = rules_curve(bench, rule_doc, corpora.count_words([rule_doc]))
+        bench.notes += [f"section '{name}' left out (--only)" for name in SECTIONS if name not in args.only]
         items = acceptance(rb, lt_rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -213,9 +224,12 @@ def main(argv=None) -> int:
 def report(bench, size_points, size_verdict, rule_points, rule_verdict, items, elapsed) -> None:
     """Print everything a reader needs, table first."""
     print("\n" + format_table(bench.rows))
-    print("\n" + format_curve("Time vs document size (seed article, built-in rules)", "size",
-                              size_points, size_verdict))
-    print("\n" + format_curve("Time vs number of rules (1 MB article)", "packs", rule_points, rule_verdict))
+    if size_verdict:
+        print("\n" + format_curve("Time vs document size (seed article, built-in rules)", "size",
+                                  size_points, size_verdict))
+    if rule_verdict:
+        print("\n" + format_curve(f"Time vs number of rules ({corpora.size_label(RULES_DOC_BYTES)} article)", "packs", rule_points,
+                                  rule_verdict))
     print("\nAcceptance (ratios from this run; wall-clock medians):")
     for item in items:
         mark = {True: "holds", False: "DOES NOT HOLD", None: "not measured"}[item["holds"]]

@@ -20,33 +20,35 @@ class Point:
     amount: float
     label: str
     wall: float
+    cpu: float
     peak_mb: float
 
 
 def linearity(points: list[Point], baseline: float) -> dict:
-    """Compare how time grows with how work grows, step by step.
+    """Compare how CPU time grows with how work grows, step by step.
 
-    ``baseline`` is the fixed cost (start-up, loading rules) measured with
-    no work; it is subtracted so that a constant start-up does not hide a
-    super-linear core. For each step between consecutive points, the
+    CPU time, not wall time: on a shared machine other processes stretch
+    wall time at random, while the work a run does stays put. ``baseline``
+    is the fixed cost (start-up, loading rules) measured with no work; it is
+    subtracted so that a constant start-up does not hide a super-linear core. For each step between consecutive points, the
     ``growth`` is (extra-time ratio) / (work ratio): 1.0 is linear, below 1
     is sub-linear, above ``LINEAR_SLACK`` is worse than linear.
     """
     steps = []
     for small, big in zip(points, points[1:]):
         work_ratio = big.amount / small.amount
-        extra_small = max(small.wall - baseline, 1e-3)
-        extra_big = max(big.wall - baseline, 1e-3)
+        extra_small = max(small.cpu - baseline, 1e-3)
+        extra_big = max(big.cpu - baseline, 1e-3)
         growth = (extra_big / extra_small) / work_ratio
         steps.append({
             "from": small.label, "to": big.label, "work_ratio": round(work_ratio, 2),
-            "time_ratio": round(big.wall / small.wall, 2),
+            "time_ratio": round(big.cpu / small.cpu, 2),
             "extra_time_ratio": round(extra_big / extra_small, 2),
             "growth": round(growth, 2),
             "counted": extra_small >= MIN_SIGNAL_S,
         })
     counted = [s for s in steps if s["counted"]]
-    exponent = _loglog_slope([(p.amount, p.wall - baseline) for p in points if p.wall - baseline >= MIN_SIGNAL_S])
+    exponent = _loglog_slope([(p.amount, p.cpu - baseline) for p in points if p.cpu - baseline >= MIN_SIGNAL_S])
     return {
         "baseline_s": round(baseline, 3),
         "steps": steps,
@@ -68,13 +70,13 @@ def _loglog_slope(pairs: list[tuple[float, float]]) -> float | None:
 
 def format_curve(title: str, unit: str, points: list[Point], verdict: dict) -> str:
     """The curve as a small table with its verdict."""
-    lines = [f"{title} (fixed cost {verdict['baseline_s']:.2f} s subtracted in 'growth')",
-             f"  {unit:<10} {'wall s':>8} {'peak MB':>8}"]
-    lines += [f"  {p.label:<10} {p.wall:>8.2f} {p.peak_mb:>8.0f}" for p in points]
+    lines = [f"{title}: CPU time; fixed cost {verdict['baseline_s']:.2f} s subtracted in 'growth'",
+             f"  {unit:<10} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}"]
+    lines += [f"  {p.label:<10} {p.wall:>8.2f} {p.cpu:>8.2f} {p.peak_mb:>8.0f}" for p in points]
     for step in verdict["steps"]:
         mark = "" if step["counted"] else "  (below noise, not counted)"
         lines.append(f"  {step['from']:>6} -> {step['to']:<6} work x{step['work_ratio']:<6} "
-                     f"time x{step['time_ratio']:<6} extra time x{step['extra_time_ratio']:<7} "
+                     f"cpu x{step['time_ratio']:<6} extra cpu x{step['extra_time_ratio']:<7} "
                      f"growth {step['growth']:.2f}{mark}")
     exponent = verdict["loglog_exponent"]
     lines.append(f"  log-log exponent {exponent if exponent is not None else 'n/a'}; "

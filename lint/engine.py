@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .loader import Ruleset
+from .positions import source_map
 from .rulespec import Hit
 from .types import Applicability, Block, Document, Edit, Finding, Fix
 
@@ -12,16 +13,18 @@ from .types import Applicability, Block, Document, Edit, Finding, Fix
 def hit_to_finding(hit: Hit, block: Block) -> Finding:
     """Turn a block-relative hit into a source-relative finding."""
     rule = hit.rule
-    start = block.to_source(hit.start)
-    end = max(start, block.to_source(hit.end, is_end=True))
+    mapping = source_map(block)
+    start = mapping.to_source(hit.start)
+    end = max(start, mapping.to_source(hit.end, is_end=True))
     return Finding(
         rule=rule.id, severity=rule.severity, category=rule.category, message=hit.message,
-        start=start, end=end, replacements=hit.replacements, fix=_fix_for(hit, block),
+        start=start, end=end, replacements=hit.replacements, fix=_fix_for(hit, mapping),
         source="builtin",
     )
 
 
-def _fix_for(hit: Hit, block: Block) -> Fix | None:
+def _fix_for(hit: Hit, mapping) -> Fix | None:
+    """The hit's fix in source offsets (`mapping` is the block's SourceMap)."""
     rule = hit.rule
     if hit.no_fix or rule.fix is None:
         return None
@@ -36,9 +39,9 @@ def _fix_for(hit: Hit, block: Block) -> Fix | None:
     source_edits = []
     for start, end, replacement in edits:
         # Never edit across markup: the edited text must be one verbatim run.
-        if not block.is_verbatim(start, end):
+        if not mapping.is_verbatim(start, end):
             return None
-        source_start = block.to_source(start)
+        source_start = mapping.to_source(start)
         source_edits.append(Edit(source_start, source_start + (end - start), replacement))
     return Fix(tuple(sorted(source_edits)), applicability)
 
@@ -52,9 +55,12 @@ def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
         begin = getattr(checker, "begin_document", None)
         if begin is not None:
             begin(blocks)
+        # Most checkers serve no scoped rule, so their hits need no scope test.
+        served = getattr(checker, "rules", None)
+        scoped = served is None or any(rule.scope for rule in served)
         for block in blocks:
             for hit in checker.check(block):
-                if hit.rule.applies_to(block.kind):
+                if not scoped or hit.rule.applies_to(block.kind):
                     findings.append(hit_to_finding(hit, block))
     return findings
 
