@@ -2,38 +2,58 @@
 
 The JSON summary of every file carries `document_metrics`; the readability
 rule kind uses the same figures per paragraph and per document, so a
-threshold in the configuration means what the summary shows.
+threshold in the configuration means what the summary shows. Each block is
+measured once (words, sentences, syllables, kept in `Block.memo`); a
+document's scores come from the sums, so nothing is counted twice.
 """
 
 from __future__ import annotations
 
 import textstat
 
-from .text import block_sentences, words
+from .text import block_sentences, split_sentences, words
 from .types import Block
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
 PROSE_KINDS = ("paragraph", "list-item", "quote", "text", "table-cell")
 
 
-def text_metrics(text: str) -> dict:
-    """Word and sentence counts, Flesch reading ease and grade for a text."""
+def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:
+    """(words, sentences, syllables) of a text."""
     word_count = len(words(text))
     if not word_count:
+        return 0, 0, 0
+    return word_count, max(1, sentence_count), textstat.syllable_count(text)
+
+
+def _scores(word_count: int, sentences: int, syllables: int) -> dict:
+    """Flesch reading ease and Flesch-Kincaid grade from the counts (textstat's formulas)."""
+    if not word_count:
         return {}
-    sentences = max(1, textstat.sentence_count(text))
+    per_sentence = word_count / sentences
+    per_word = syllables / word_count
     return {
         "words": word_count,
         "sentences": sentences,
-        "words_per_sentence": round(word_count / sentences, 1),
-        "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1),
-        "flesch_kincaid_grade": round(textstat.flesch_kincaid_grade(text), 1),
+        "words_per_sentence": round(per_sentence, 1),
+        "flesch_reading_ease": round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
+        "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
     }
+
+
+def text_metrics(text: str) -> dict:
+    """Word and sentence counts, Flesch reading ease and grade for a text."""
+    return _scores(*_counts(text, len(split_sentences(text))))
+
+
+def block_counts(block: Block) -> tuple[int, int, int]:
+    """(words, sentences, syllables) of one block, computed once."""
+    return block.memo("readability_counts", lambda: _counts(block.text, len(block_sentences(block))))
 
 
 def block_metrics(block: Block) -> dict:
     """`text_metrics` of one block, computed once."""
-    return block.memo("metrics", lambda: text_metrics(block.text))
+    return _scores(*block_counts(block))
 
 
 def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
@@ -44,11 +64,10 @@ def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
 
 def document_metrics(blocks: list[Block]) -> dict:
     """Flesch reading ease, grade level and sentence figures for the prose."""
-    prose = "\n\n".join(b.text for b in blocks if b.kind in PROSE_KINDS)
-    if not prose.strip():
-        return {}
-    metrics = text_metrics(prose)
-    lengths = [n for b in blocks if b.kind in PROSE_KINDS for _, _, n in sentence_lengths(b)]
+    prose = [b for b in blocks if b.kind in PROSE_KINDS]
+    totals = [sum(column) for column in zip(*(block_counts(b) for b in prose))] or [0, 0, 0]
+    metrics = _scores(*totals)
+    lengths = [n for b in prose for _, _, n in sentence_lengths(b)]
     if metrics and lengths:
         metrics["longest_sentence_words"] = max(lengths)
     return metrics

@@ -64,11 +64,18 @@ class ContextRule:
             if "word" not in pattern.groupindex:
                 raise rule.error(f"pattern {pattern.pattern!r} needs a group named 'word' (?P<word>...)",
                                  "patterns")
+        # Most blocks do not contain the wrong word at all: a substring test
+        # on its literal start skips the regexes there.
+        literals = [re.match(r"[a-z]+", p.pattern.split("(?P<word>", 1)[1]) for p in self.patterns]
+        self.literals = [m.group() if m else "" for m in literals]
 
     def hits(self, block):
         """Hits for every context match in the block."""
         text = block.text
-        for pattern in self.patterns:
+        lowered = block.memo("lower", text.lower)
+        for pattern, literal in zip(self.patterns, self.literals):
+            if literal not in lowered:
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span("word")
                 if not block.is_verbatim(start, end):
@@ -96,6 +103,7 @@ class StatisticalRule:
                 self.alternatives.setdefault(word.lower(), []).extend(others)
         body = "|".join(sorted(self.alternatives, key=len, reverse=True))
         self.regex = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+        self.words = frozenset(self.alternatives)
 
     def hits(self, block):
         """Hits for words whose neighbours clearly prefer an alternative."""
@@ -104,9 +112,12 @@ class StatisticalRule:
             word = match.group()
             if word != word.lower():
                 continue  # capitalised: a name, a title or a sentence start
-            left = _LEFT_WORD.search(text, max(0, match.start() - 40), match.start())
             right = _RIGHT_WORD.match(text, match.end())
-            if not left or not right or not block.is_verbatim(left.start(), right.end()):
+            # Most words are followed by a common partner: decided before looking left.
+            if not right or lexicon.bigram_counts(self.words).get((word, right.group(1).lower())):
+                continue
+            left = _LEFT_WORD.search(text, max(0, match.start() - 40), match.start())
+            if not left or not block.is_verbatim(left.start(), right.end()):
                 continue
             before, after = left.group(1).lower(), right.group(1).lower()
             best = self._better_alternative(word, before, after)
@@ -117,21 +128,22 @@ class StatisticalRule:
                 yield Hit(self.rule, match.start(), match.end(), message, (replacement,))
 
     def _better_alternative(self, word: str, before: str, after: str) -> str | None:
-        if lexicon.bigram_count(before, word) or lexicon.bigram_count(word, after):
+        pairs = lexicon.bigram_counts(self.words)
+        if pairs.get((before, word)) or pairs.get((word, after)):
             return None  # the text's own pairs are common English
-        own = _likelihood(before, word, after)
+        own = _likelihood(pairs, before, word, after)
         for other in self.alternatives[word]:
-            if lexicon.bigram_count(before, other) or lexicon.bigram_count(other, after):
-                if _likelihood(before, other, after) >= self.min_ratio * own:
+            if pairs.get((before, other)) or pairs.get((other, after)):
+                if _likelihood(pairs, before, other, after) >= self.min_ratio * own:
                     return other
         return None
 
 
-def _likelihood(before: str, word: str, after: str) -> float:
+def _likelihood(pairs: dict, before: str, word: str, after: str) -> float:
     """P(word | before) * P(after | word), up to a factor shared by the set."""
     count = lexicon.word_count(word) or _ABSENT_FLOOR
-    left = lexicon.bigram_count(before, word) or _ABSENT_FLOOR
-    right = lexicon.bigram_count(word, after) or _ABSENT_FLOOR
+    left = pairs.get((before, word)) or _ABSENT_FLOOR
+    right = pairs.get((word, after)) or _ABSENT_FLOOR
     return left * right / count
 
 

@@ -59,8 +59,7 @@ class SpellingChecker:
         """Learn the names a document uses: capitalised words inside sentences."""
         names = set()
         for block in blocks:
-            for sentence in block_sentences(block):
-                tokens = list(_TOKEN.finditer(sentence.text))
+            for tokens in _sentence_tokens(block):
                 for index, match in enumerate(tokens):
                     word = match.group()
                     if not word[0].isupper():
@@ -73,10 +72,12 @@ class SpellingChecker:
     def check(self, block):
         """Yield a hit for every unknown word."""
         text = block.text
-        for sentence in block_sentences(block):
-            tokens = list(_TOKEN.finditer(text, sentence.start, sentence.end))
+        dictionary = lexicon.word_counts()
+        for tokens in _sentence_tokens(block):
             for index, match in enumerate(tokens):
                 word = match.group()
+                if word.islower() and word in dictionary:
+                    continue  # most words: known, nothing more to ask
                 if not _LATIN_WORD.fullmatch(word):
                     continue  # another script, or an identifier with "_" or digits
                 if self._is_name(word, index, tokens, block.kind) or self._is_technical(text, match):
@@ -172,6 +173,12 @@ _VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze
              ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
              ("eling", "elling"), ("eler", "eller"))
 _COMPOUND_PART_MIN_COUNT = 5_000_000
+
+
+def _sentence_tokens(block) -> list[list[re.Match]]:
+    """The word tokens of each sentence of a block, computed once."""
+    return block.memo("spelling_tokens", lambda: [
+        list(_TOKEN.finditer(block.text, s.start, s.end)) for s in block_sentences(block)])
 
 
 def _spelling_variants(lower: str) -> list[str]:
