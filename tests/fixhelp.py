@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lint.fix import FixResult, Relinter, fix_document
 from lint.pipeline import CommandLine, Linter
+from lint.read import detect_format
 from lint.types import Document
 
 PACK = """\
@@ -80,9 +81,9 @@ def fixer(rules_dir: Path, pack: str | tuple[str, ...] = "t"):
     select = (pack,) if isinstance(pack, str) else tuple(pack)
     linter = Linter(CommandLine(select=select, rules_dirs=(rules_dir,), languagetool=False))
 
-    def fix(text: str, **options) -> FixResult:
-        path = rules_dir / "doc.txt"
-        document = Document(path=path, text=text, format="text")
+    def fix(text: str, name: str = "doc.txt", **options) -> FixResult:
+        path = rules_dir / name
+        document = Document(path=path, text=text, format=detect_format(path))
         return fix_document(document, Relinter(linter, path), **options)
 
     return fix
