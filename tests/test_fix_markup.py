@@ -105,20 +105,22 @@ def markdown_structure(text: str) -> list:
     return out
 
 
-@SETTINGS
-@given(text=documents(MARKDOWN_BLOCKS, "\n\n"))
-def test_markdown_structure_survives_fixing(fix, text):
-    result = fix(text, name="doc.md", unsafe=True)
-    assert markdown_structure(result.fixed) == markdown_structure(text)
-    assert fix(result.fixed, name="doc.md", unsafe=True).fixed == result.fixed
+FORMATS = {
+    "doc.md": (documents(MARKDOWN_BLOCKS, "\n\n"), markdown_structure),
+    "doc.html": (documents(HTML_BLOCKS, "\n").map(lambda body: f"<html><body>\n{body}</body></html>\n"),
+                 html_structure),
+}
 
 
+@pytest.mark.parametrize("name", FORMATS)
 @SETTINGS
-@given(text=documents(HTML_BLOCKS, "\n").map(lambda body: f"<html><body>\n{body}</body></html>\n"))
-def test_html_structure_survives_fixing(fix, text):
-    result = fix(text, name="doc.html", unsafe=True)
-    assert html_structure(result.fixed) == html_structure(text)
-    assert fix(result.fixed, name="doc.html", unsafe=True).fixed == result.fixed
+@given(data=st.data())
+def test_structure_survives_fixing(fix, name, data):
+    strategy, structure = FORMATS[name]
+    text = data.draw(strategy)
+    result = fix(text, name=name, unsafe=True)
+    assert structure(result.fixed) == structure(text)
+    assert fix(result.fixed, name=name, unsafe=True).fixed == result.fixed
 
 
 def test_markdown_prose_is_fixed_and_code_links_and_comments_are_not(fix):
