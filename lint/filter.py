@@ -9,7 +9,7 @@ from .types import Document, Finding
 
 def filter_findings(findings: list[Finding], document: Document, settings: Settings) -> list[Finding]:
     """Drop suppressed or overridden-off findings; apply severity overrides."""
-    regions = find_regions(document.text, plain=document.format == "text")
+    regions = find_regions(document.text, plain=document.format in ("text", "rst"))
     overrides = settings.overrides_for(document.path)
     kept = []
     for finding in findings:

@@ -5,10 +5,11 @@ In any format::
     <!-- copydesk-disable RULE [RULE...] -->   … <!-- copydesk-enable RULE -->
     <!-- copydesk-disable-next-line RULE -->
 
-In plain text the same directive may stand alone on a line, optionally after
-``#`` or ``//``::
+In plain text and reStructuredText the same directive may stand alone on a
+line, optionally after ``#``, ``//`` or ``..`` (a reST comment)::
 
     # copydesk-disable-next-line spelling
+    .. copydesk-disable-next-line spelling
 
 RULE is a rule id or a pack prefix (``debris``, ``lt``); no RULE means all
 rules. Several rules are separated by spaces or commas.
@@ -23,7 +24,7 @@ from .config import rule_matches
 
 _DIRECTIVE = r"copydesk-(disable-next-line|disable|enable)\b([^\r\n]*?)"
 COMMENT_DIRECTIVE_RE = re.compile(r"<!--\s*" + _DIRECTIVE + r"\s*-->")
-PLAIN_DIRECTIVE_RE = re.compile(r"[^\S\r\n]*(?:#|//)?[^\S\r\n]*" + _DIRECTIVE + r"[^\S\r\n]*")
+PLAIN_DIRECTIVE_RE = re.compile(r"[^\S\r\n]*(?:#|//|\.\.)?[^\S\r\n]*" + _DIRECTIVE + r"[^\S\r\n]*")
 
 
 @dataclass(frozen=True)

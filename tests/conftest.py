@@ -48,3 +48,10 @@ def regenerated_reports(tmp_path_factory) -> Path:
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+def blocks_of(source: str, fmt: str, settings=None):
+    """The prose blocks the segmenter for `fmt` makes of `source`."""
+    from lint.segment import segment
+    from lint.types import Document
+    return segment(Document(Path(f"doc.{fmt}"), source, fmt), settings)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import source_of
+from conftest import blocks_of, source_of
 from lint.config import HtmlSettings, Settings
-from lint.segment import PLACEHOLDER, segment
-from lint.types import Document
+from lint.segment import PLACEHOLDER
 
 
 def _blocks(source: str, **html):
-    return segment(Document(Path("page.html"), source, "html"), Settings(html=HtmlSettings(**html)))
+    return blocks_of(source, "html", Settings(html=HtmlSettings(**html)))
 
 
 def _texts(source: str, **html):

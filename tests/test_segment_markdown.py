@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import source_of
-from lint.segment import PLACEHOLDER, segment
-from lint.types import Document
+from conftest import blocks_of, source_of
+from lint.segment import PLACEHOLDER
 
 
 def _blocks(source: str):
-    return segment(Document(Path("doc.md"), source, "markdown"))
+    return blocks_of(source, "markdown")
 
 
 

@@ -12,12 +12,14 @@ from ..types import Block, Document
 from .html import segment_html
 from .markdown import segment_markdown
 from .plain import segment_text
+from .rst import segment_rst
 from .textmap import PLACEHOLDER
 
 SEGMENTERS = {
     "text": segment_text,
     "markdown": segment_markdown,
     "html": segment_html,
+    "rst": segment_rst,
 }
 
 

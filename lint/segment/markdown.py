@@ -22,9 +22,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..types import Block, Document
 from .html import segment_html_fragment
-from .textmap import BlockBuilder, align
+from .lines import ContentLocator, LineTable
+from .textmap import BlockBuilder
 
-_NEWLINE_RE = re.compile(r"\r\n?|\n")
 _CONTAINER_KINDS = {"blockquote_open": "quote", "list_item_open": "list-item"}
 _CELL_OPEN = {"th_open", "td_open"}
 
@@ -73,7 +73,7 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
     # markdown-it turns NUL into U+FFFD; searching a copy that does the same
     # keeps every offset (the replacement has the same length).
     source = document.text.replace("\0", "\ufffd")
-    lines = _LineTable(source)
+    lines = LineTable(source)
     blocks: list[Block] = []
     containers: list[str] = []
     in_heading = in_cell = False
@@ -105,112 +105,14 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
                 block_kind = "table-cell"
             else:
                 block_kind = containers[-1] if containers else "paragraph"
-            locator = _Locator(source, lines, token, row_cursor if in_cell else None)
+            locator = ContentLocator(source, lines, token.content, token.map[0], row_cursor if in_cell else None)
             if in_cell:
                 row_cursor = locator.end
             blocks.extend(_inline_blocks(token.children or [], locator, block_kind, source))
     return blocks
 
 
-class _LineTable:
-    """Start and end offsets of every source line (any newline convention)."""
-
-    def __init__(self, source: str):
-        self.starts = [0]
-        self.ends = []
-        for match in _NEWLINE_RE.finditer(source):
-            self.ends.append(match.start())
-            self.starts.append(match.end())
-        self.ends.append(len(source))
-
-    def start(self, line: int) -> int:
-        """Offset where 0-based `line` begins."""
-        return self.starts[min(line, len(self.starts) - 1)]
-
-    def end(self, line: int) -> int:
-        """Offset of the newline that ends 0-based `line`."""
-        return self.ends[min(line, len(self.ends) - 1)]
-
-
-class _Locator:
-    """Maps offsets in an inline token's content to source offsets.
-
-    The content of an inline token is its source lines with the container
-    prefixes (`> `, list indentation) and outer whitespace removed, so each
-    content line is found in its own source line. Table cells are searched
-    left to right from `cursor`, since a row holds several cells.
-    """
-
-    def __init__(self, source: str, lines: _LineTable, token: Token, cursor: int | None):
-        self.source = source
-        self.lines = lines
-        self.end = cursor or 0
-        # (content_start, content_end, source_line_start, source_line_end, where_or_None)
-        self.rows: list[tuple[int, int, int, int, int | None]] = []
-        content_start = 0
-        first_line = token.map[0]
-        for index, text in enumerate(token.content.split("\n")):
-            lo, hi = lines.start(first_line + index), lines.end(first_line + index)
-            if cursor is not None:
-                lo = max(lo, cursor)
-                where = source.find(text, lo, hi)
-            else:
-                where = source.rfind(text, lo, hi)
-                if where < 0 and text.strip():
-                    # Tab expansion can turn indentation into spaces.
-                    stripped = text.lstrip()
-                    where = source.rfind(stripped, lo, hi)
-                    if where >= 0:
-                        where -= len(text) - len(stripped)
-            if where >= 0:
-                self.end = where + len(text)
-            self.rows.append((content_start, content_start + len(text), lo, hi, where))
-            content_start += len(text) + 1
-
-    def _row(self, offset: int):
-        for row in self.rows:
-            if row[0] <= offset <= row[1]:
-                return row
-        return self.rows[-1]
-
-    def add_text(self, builder: BlockBuilder, text: str, offset: int) -> None:
-        """Append content[offset:offset+len(text)] (one line of verbatim text) to `builder`."""
-        start, _, lo, hi, where = self._row(offset)
-        if where is not None and where >= 0:
-            source_start = where + offset - start
-            if self.source.startswith(text, source_start):
-                builder.prose(text, source_start)
-                return
-        runs = align(text, self.source, lo, hi)
-        if runs is None:
-            builder.decoded(text, lo, hi)
-            return
-        for text_offset, source_offset, length in runs:
-            builder.prose(text[text_offset:text_offset + length], source_offset)
-        # Characters the parser dropped between runs are lost from the text
-        # but the runs stay separate, so no fix spans them.
-
-    def to_source(self, offset: int) -> int:
-        """Source offset of content[offset] (nearest line start when unsure)."""
-        start, end, lo, _, where = self._row(offset)
-        if where is not None and where >= 0:
-            return where + offset - start
-        return lo
-
-    def newline(self, offset: int) -> tuple[int, int]:
-        """Source range from the end of the content line at `offset` to the next line's text."""
-        index = next((i for i, row in enumerate(self.rows) if row[0] <= offset <= row[1]),
-                     len(self.rows) - 1)
-        row = self.rows[index]
-        line_end = row[4] + (row[1] - row[0]) if row[4] is not None and row[4] >= 0 else row[3]
-        if index + 1 < len(self.rows):
-            following = self.rows[index + 1]
-            following_start = following[4] if following[4] is not None and following[4] >= 0 else following[2]
-            return line_end, following_start
-        return line_end, row[3]
-
-
-def _inline_blocks(children: list[Token], locator: _Locator, kind: str, source: str) -> list[Block]:
+def _inline_blocks(children: list[Token], locator: ContentLocator, kind: str, source: str) -> list[Block]:
     """The block for one inline token, plus one alt-text block per image."""
     builder = BlockBuilder(kind)
     extra: list[Block] = []
@@ -219,7 +121,7 @@ def _inline_blocks(children: list[Token], locator: _Locator, kind: str, source: 
     return ([block] if block else []) + extra
 
 
-def _walk(children: list[Token], locator: _Locator, builder: BlockBuilder, extra: list[Block],
+def _walk(children: list[Token], locator: ContentLocator, builder: BlockBuilder, extra: list[Block],
           base: int, source: str) -> None:
     """Append the prose of inline tokens; `base` is where their src starts in the content."""
     skip_until_close = False
@@ -241,11 +143,7 @@ def _walk(children: list[Token], locator: _Locator, builder: BlockBuilder, extra
             else:
                 builder.decoded(token.content, source_start, source_start + len(raw))
         elif kind in ("softbreak", "hardbreak"):
-            line_end, next_start = locator.newline(start)
-            if source[line_end:next_start] == "\n":
-                builder.verbatim("\n", line_end)
-            else:
-                builder.decoded("\n", line_end, next_start)
+            locator.add_newline(builder, start)
         elif kind == "code_inline":
             source_start = locator.to_source(start)
             builder.placeholder(source_start, source_start + len(token.markup or "`"))
