@@ -130,3 +130,14 @@ def test_server_status_reports_the_running_server():
     proc = run_copydesk("server", "status")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "running: LanguageTool" in proc.stdout and "http://127.0.0.1:" in proc.stdout
+
+
+def test_same_span_and_correction_from_both_sources_is_one_finding(tmp_path):
+    doc = tmp_path / "merge.txt"
+    doc.write_text("I recieved the parcel.\n")
+    data, proc = check_json(doc, *REQUIRE)
+    assert proc.returncode == 1, proc.stderr
+    at_word = [f for f in data["files"][0]["findings"] if f["text"] == "recieved"]
+    assert len(at_word) == 1 and at_word[0]["replacements"][0] == "received"
+    # LanguageTool flags it too when it is the only source.
+    assert [f["text"] for f in check_lt(doc, "--select", "lt")] == ["recieved"]

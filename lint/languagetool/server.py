@@ -28,6 +28,7 @@ from .provision import OTHER_WAYS, check_java_version, find_java, provision
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 HOST = "127.0.0.1"
 DEFAULT_START_TIMEOUT = 120.0
+BUSY_PATIENCE = 20.0  # seconds a live but silent server gets before it is replaced
 # A short sentence checked once at start: LanguageTool loads its rules on the
 # first check (about ten seconds), which must not count against a request timeout.
 WARM_UP_TEXT = "Copydesk is warming up the the server."
@@ -70,12 +71,21 @@ class ServerManager:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def status(self) -> ServerState | None:
-        """The recorded server if it is ours, alive and answering."""
+    def status(self, patience: float = 0.0) -> ServerState | None:
+        """The recorded server if it is ours, alive and answering.
+
+        `patience`: seconds to keep asking a live server that does not answer,
+        since a server busy with another process's long check answers late
+        and must not be replaced while that check runs."""
         state = self.read_state()
-        if state and _is_our_server(state) and _healthy(state):
-            return state
-        return None
+        if not state or not _is_our_server(state):
+            return None
+        deadline = time.monotonic() + patience
+        while not _healthy(state):
+            if time.monotonic() >= deadline or not _is_our_server(state):
+                return None
+            time.sleep(0.5)
+        return state
 
     def ensure_running(self, stream=None) -> ServerState:
         """A healthy server: the recorded one, or a newly started one."""
@@ -84,7 +94,8 @@ class ServerManager:
             return state
         provision(self.layout, stream)
         with file_lock(self.layout.server_lock):
-            state = self.status()  # another process may have started it meanwhile
+            # Another process may have started it meanwhile, or it is only busy.
+            state = self.status(patience=BUSY_PATIENCE)
             if state:
                 return state
             previous = self.read_state()

@@ -28,6 +28,7 @@ BATCH_CHARS = 20_000
 MAX_DOCUMENT_CHARS = 1_000_000
 SEPARATOR = "\n\n"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LanguageToolSource:
@@ -113,7 +114,9 @@ class LanguageToolSource:
         client = self._connect()
         fresh: dict[str, list[RawMatch]] = {}
         for batch in _batches(texts):
-            joined = SEPARATOR.join(text for _, text in batch)
+            # A lone surrogate (from undecodable input) cannot be sent as UTF-8;
+            # U+FFFD has the same length, so offsets stay put.
+            joined = _LONE_SURROGATE.sub("\ufffd", SEPARATOR.join(text for _, text in batch))
             starts = []
             position = 0
             for _, text in batch:
