@@ -6,9 +6,15 @@ test with its reason instead of passing on built-in findings alone.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
+import psutil
 import pytest
 
-from conftest import FIXTURES, check_json, run_copydesk
+from conftest import FIXTURES, ROOT, check_json, run_copydesk
 
 REQUIRE = ("--require", "languagetool", "--no-cache")
 
@@ -141,3 +147,47 @@ def test_same_span_and_correction_from_both_sources_is_one_finding(tmp_path):
     assert len(at_word) == 1 and at_word[0]["replacements"][0] == "received"
     # LanguageTool flags it too when it is the only source.
     assert [f["text"] for f in check_lt(doc, "--select", "lt")] == ["recieved"]
+
+
+def shared_server() -> dict:
+    """pid and port of the server `./scripts/bootstrap` started."""
+    from lint.languagetool.locations import layout_for
+
+    return json.loads(layout_for().state.read_text())
+
+
+def test_server_listens_on_localhost_only():
+    state = shared_server()
+    listening = [c.laddr for c in psutil.Process(state["pid"]).net_connections(kind="inet")
+                 if c.status == psutil.CONN_LISTEN]
+    assert listening and all(addr.port == state["port"] for addr in listening)
+    assert {addr.ip for addr in listening} <= {"127.0.0.1", "::ffff:127.0.0.1", "::1"}
+
+
+def test_url_option_uses_that_server_and_starts_none(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Every morning he go to the market.\n")
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    url = f"http://127.0.0.1:{shared_server()['port']}"
+    proc = subprocess.run([sys.executable, "-m", "lint", "check", doc, "--format", "json",
+                           "--no-cache", "--require", "languagetool", "--languagetool", url],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    rules = {f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]}
+    assert "lt.HE_VERB_AGR" in rules, proc.stderr
+    assert not (tmp_path / "cache" / "languagetool" / "server.json").exists()
+
+
+@pytest.mark.parametrize("setting", ["config", "xdg", "env"])
+def test_cache_directory_follows_env_then_config_then_xdg(tmp_path, setting):
+    config = tmp_path / "copydesk.yaml"
+    config.write_text("languagetool:\n  cache_dir: lt-here\n" if setting == "config" else "")
+    env = {k: v for k, v in os.environ.items() if k not in ("COPYDESK_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    expected = {"config": tmp_path / "lt-here", "xdg": tmp_path / "xdg" / "copydesk" / "languagetool",
+                "env": tmp_path / "env" / "languagetool"}[setting]
+    if setting == "env":
+        env["COPYDESK_CACHE_DIR"] = str(tmp_path / "env")
+    proc = subprocess.run([sys.executable, "-m", "lint", "server", "status", "--config", config],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert f"not running (cache directory {expected})" in proc.stdout

@@ -78,7 +78,8 @@ class ServerManager:
         since a server busy with another process's long check answers late
         and must not be replaced while that check runs."""
         state = self.read_state()
-        if not state or not _is_our_server(state):
+        # A server of another LanguageTool version (the pom changed) is replaced.
+        if not state or state.version != self.layout.version or not _is_our_server(state):
             return None
         deadline = time.monotonic() + patience
         while not _healthy(state):
