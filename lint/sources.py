@@ -28,6 +28,7 @@ def sources_for(settings: Settings, context: CompileContext) -> list:
 def _languagetool_wanted(settings: Settings) -> bool:
     """False when --select or `disable` leaves no lt.* rule that could report."""
     def names_lt(selectors) -> bool:
+        """True when some selector reaches an lt.* rule."""
         return rule_matches("lt.ANY", selectors) or any(s.startswith("lt.") for s in selectors)
 
     if settings.select and not names_lt(settings.select):

@@ -321,3 +321,15 @@ def test_malformed_response(tmp_path, article, junk_server):
     assert_reported(data, proc, "malformed response", "Welcome to nginx")
     assert_required_fails(article, "--languagetool", junk_server, env=env,
                           phrases=("malformed response",))
+
+
+@pytest.mark.parametrize("how", ["select", "disable"])
+def test_languagetool_is_not_attempted_when_no_lt_rule_can_report(tmp_path, article, how):
+    # No jars and no Java or Maven: any attempt would leave a note.
+    env = {**private_env(tmp_path / "cache", with_jars=False), "PATH": str(tmp_path / "empty-bin")}
+    config = tmp_path / "copydesk.yaml"
+    config.write_text("disable: [lt]\n" if how == "disable" else "")
+    args = ("--select", "typos") if how == "select" else ()
+    data, proc = report(article, "--config", config, *args, env=env)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert not data["files"][0].get("notes"), data["files"][0]
