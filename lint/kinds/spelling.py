@@ -94,8 +94,10 @@ class SpellingChecker:
             return False
         if index > 0 or kind == "heading" or word in self.document_names:
             return True
+        # At a sentence start, a capitalised word is a name unless ordinary
+        # words follow it: "Deutsch" alone in a list item, "Bo Manhui, CEO".
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-        return following[:1].isupper()
+        return not following[:1].islower()
 
     @staticmethod
     def _is_technical(text: str, match: re.Match) -> bool:
@@ -165,9 +167,9 @@ class SpellingChecker:
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
             ("ing", "e"), ("ly", ""), ("ably", "able"), ("ibly", "ible"), ("ness", ""), ("iness", "y"),
             ("er", ""), ("ers", ""), ("or", ""), ("ors", ""), ("ment", ""), ("ments", ""), ("able", ""),
-            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""))
+            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""), ("ator", "ate"), ("ators", "ate"))
 _PREFIXES = ("re", "un", "de", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "co",
-             "mis", "anti", "auto", "micro", "meta", "semi")
+             "mis", "anti", "auto", "micro", "meta", "semi", "hyper", "bio", "pseudo")
 # American and British spellings: the packaged list has some words only one way.
 _VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
              ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
@@ -196,8 +198,11 @@ def _is_compound(lower: str) -> bool:
     """Two common words written as one ("backtrace", "newtype")."""
     for cut in range(3, len(lower) - 2):
         head, tail = lower[:cut], lower[cut:]
-        if (lexicon.word_count(head) >= _COMPOUND_PART_MIN_COUNT
-                and lexicon.word_count(tail) >= _COMPOUND_PART_MIN_COUNT):
+        if lexicon.word_count(head) < _COMPOUND_PART_MIN_COUNT:
+            continue
+        tails = [tail] + [tail[: -len(e)] + r for e, r in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))
+                          if tail.endswith(e) and len(tail) - len(e) >= 3]
+        if any(lexicon.word_count(t) >= _COMPOUND_PART_MIN_COUNT for t in tails):
             return True
     return False
 
