@@ -77,3 +77,9 @@ def test_alt_text_offsets_point_into_the_brackets():
     assert alt.kind == "alt-text" and alt.text == "the alt words"
     assert source_of(alt, source, "words") == "words"
     assert source.index("words") == alt.to_source(alt.text.index("words"))
+
+
+def test_github_alert_marker_is_not_prose_and_the_alert_is_an_admonition():
+    source = "> [!NOTE]\n> Useful words.\n>\n> More words.\n\n> A plain quote.\n"
+    assert [(b.kind, b.text) for b in _blocks(source)] == [
+        ("admonition", "Useful words."), ("admonition", "More words."), ("quote", "A plain quote.")]

@@ -8,6 +8,7 @@ each content line in the source again.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .textmap import BlockBuilder, align
 
@@ -34,6 +35,26 @@ class LineTable:
         return self.ends[min(line, len(self.ends) - 1)]
 
 
+class Row(NamedTuple):
+    """One content line: its content offsets, its source line, and where in
+    that line the content was found (-1 when it was not)."""
+
+    content_start: int
+    content_end: int
+    line_start: int
+    line_end: int
+    found: int
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of content[offset] on this line (the line start when unsure)."""
+        return self.found + offset - self.content_start if self.found >= 0 else self.line_start
+
+    @property
+    def source_end(self) -> int:
+        """Where the content of this line ends in the source."""
+        return self.found + self.content_end - self.content_start if self.found >= 0 else self.line_end
+
+
 class ContentLocator:
     """Maps offsets in a parser's content string to source offsets.
 
@@ -46,74 +67,63 @@ class ContentLocator:
 
     def __init__(self, source: str, lines: LineTable, content: str, first_line: int, cursor: int | None):
         self.source = source
-        self.lines = lines
-        self.end = cursor or 0
-        # (content_start, content_end, source_line_start, source_line_end, where_or_None)
-        self.rows: list[tuple[int, int, int, int, int | None]] = []
+        self.end = cursor or 0  # where the content ends in the source (for the next cell)
+        self.rows: list[Row] = []
         content_start = 0
         for index, text in enumerate(content.split("\n")):
             lo, hi = lines.start(first_line + index), lines.end(first_line + index)
             if cursor is not None:
                 lo = max(lo, cursor)
-                where = source.find(text, lo, hi)
+                found = source.find(text, lo, hi)
             else:
-                where = source.rfind(text, lo, hi)
-                if where < 0 and text.strip():
+                # The content is a suffix of its line (bar trailing markers), so search from the right.
+                found = source.rfind(text, lo, hi)
+                if found < 0 and text.strip():
                     # Tab expansion can turn indentation into spaces.
                     stripped = text.lstrip()
-                    where = source.rfind(stripped, lo, hi)
-                    if where >= 0:
-                        where -= len(text) - len(stripped)
-            if where >= 0:
-                self.end = where + len(text)
-            self.rows.append((content_start, content_start + len(text), lo, hi, where))
+                    found = source.rfind(stripped, lo, hi)
+                    found = found - (len(text) - len(stripped)) if found >= 0 else -1
+            if found >= 0:
+                self.end = found + len(text)
+            self.rows.append(Row(content_start, content_start + len(text), lo, hi, found))
             content_start += len(text) + 1
 
-    def _row(self, offset: int):
-        for row in self.rows:
-            if row[0] <= offset <= row[1]:
-                return row
-        return self.rows[-1]
+    def _row_index(self, offset: int) -> int:
+        for index, row in enumerate(self.rows):
+            if row.content_start <= offset <= row.content_end:
+                return index
+        return len(self.rows) - 1
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of content[offset] (its line start when unsure)."""
+        return self.rows[self._row_index(offset)].to_source(offset)
 
     def add_text(self, builder: BlockBuilder, text: str, offset: int) -> None:
         """Append content[offset:offset+len(text)] (one line of verbatim text) to `builder`."""
-        start, _, lo, hi, where = self._row(offset)
-        if where is not None and where >= 0:
-            source_start = where + offset - start
-            if self.source.startswith(text, source_start):
-                builder.prose(text, source_start)
-                return
-        runs = align(text, self.source, lo, hi)
+        row = self.rows[self._row_index(offset)]
+        expected = row.to_source(offset)
+        if row.found >= 0 and self.source.startswith(text, expected):
+            builder.prose(text, expected)
+            return
+        # The parser dropped characters (a backslash before an escaped pipe):
+        # match the text character by character. The runs stay separate, so
+        # no fix spans the gap.
+        runs = align(text, self.source, expected, row.line_end)
         if runs is None:
-            builder.decoded(text, lo, hi)
+            builder.decoded(text, row.line_start, row.line_end)
             return
         for text_offset, source_offset, length in runs:
             builder.prose(text[text_offset:text_offset + length], source_offset)
-        # Characters the parser dropped between runs are lost from the text
-        # but the runs stay separate, so no fix spans them.
-
-    def to_source(self, offset: int) -> int:
-        """Source offset of content[offset] (nearest line start when unsure)."""
-        start, end, lo, _, where = self._row(offset)
-        if where is not None and where >= 0:
-            return where + offset - start
-        return lo
-
-    def newline(self, offset: int) -> tuple[int, int]:
-        """Source range from the end of the content line at `offset` to the next line's text."""
-        index = next((i for i, row in enumerate(self.rows) if row[0] <= offset <= row[1]),
-                     len(self.rows) - 1)
-        row = self.rows[index]
-        line_end = row[4] + (row[1] - row[0]) if row[4] is not None and row[4] >= 0 else row[3]
-        if index + 1 < len(self.rows):
-            following = self.rows[index + 1]
-            following_start = following[4] if following[4] is not None and following[4] >= 0 else following[2]
-            return line_end, following_start
-        return line_end, row[3]
 
     def add_newline(self, builder: BlockBuilder, offset: int) -> None:
         """Append the line break at content[offset]: verbatim when the source has a bare newline there."""
-        line_end, next_start = self.newline(offset)
+        index = self._row_index(offset)
+        line_end = self.rows[index].source_end
+        if index + 1 < len(self.rows):
+            following = self.rows[index + 1]
+            next_start = following.found if following.found >= 0 else following.line_start
+        else:
+            next_start = self.rows[index].line_end
         if self.source[line_end:next_start] == "\n":
             builder.verbatim("\n", line_end)
         else:

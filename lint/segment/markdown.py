@@ -27,6 +27,8 @@ from .textmap import BlockBuilder
 
 _CONTAINER_KINDS = {"blockquote_open": "quote", "list_item_open": "list-item"}
 _CELL_OPEN = {"th_open", "td_open"}
+# GitHub alerts: a quote that opens with `[!NOTE]` on a line of its own.
+_ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 
 
 class _PositionedState(StateInline):
@@ -76,12 +78,13 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
     lines = LineTable(source)
     blocks: list[Block] = []
     containers: list[str] = []
-    in_heading = in_cell = False
+    in_heading = in_cell = quote_opened = False
     row_cursor = 0
     for token in markdown_parser().parse(source):
         kind = token.type
         if kind in _CONTAINER_KINDS:
             containers.append(_CONTAINER_KINDS[kind])
+            quote_opened = kind == "blockquote_open"
         elif kind in ("blockquote_close", "list_item_close"):
             containers.pop()
         elif kind == "heading_open":
@@ -105,36 +108,46 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
                 block_kind = "table-cell"
             else:
                 block_kind = containers[-1] if containers else "paragraph"
-            locator = ContentLocator(source, lines, token.content, token.map[0], row_cursor if in_cell else None)
+            alert = _ALERT_RE.match(token.content) if quote_opened else None
+            quote_opened = False
+            if alert:
+                block_kind = containers[-1] = "admonition"  # the whole quote is the alert
+            locator = ContentLocator(source, lines, token.content, token.map[0],
+                                     row_cursor if in_cell else None)
             if in_cell:
                 row_cursor = locator.end
-            blocks.extend(_inline_blocks(token.children or [], locator, block_kind, source))
+            blocks.extend(_inline_blocks(token.children or [], locator, block_kind,
+                                         skip_before=alert.end() if alert else 0))
     return blocks
 
 
-def _inline_blocks(children: list[Token], locator: ContentLocator, kind: str, source: str) -> list[Block]:
-    """The block for one inline token, plus one alt-text block per image."""
+def _inline_blocks(children: list[Token], locator: ContentLocator, kind: str,
+                   skip_before: int = 0) -> list[Block]:
+    """The block for one inline token, plus one alt-text block per image;
+    content before `skip_before` (an alert marker) is not prose."""
     builder = BlockBuilder(kind)
     extra: list[Block] = []
-    _walk(children, locator, builder, extra, base=0, source=source)
+    _walk(children, locator, builder, extra, base=0, skip_before=skip_before)
     block = builder.build()
     return ([block] if block else []) + extra
 
 
 def _walk(children: list[Token], locator: ContentLocator, builder: BlockBuilder, extra: list[Block],
-          base: int, source: str) -> None:
+          base: int, skip_before: int = 0) -> None:
     """Append the prose of inline tokens; `base` is where their src starts in the content."""
     skip_until_close = False
     for token in children:
         kind = token.type
         start = base + token.meta.get("start", 0)
+        if kind == "text":
+            start = base + token.meta.get("end", 0) - len(token.content)
+        if start < skip_before:
+            continue
         if skip_until_close:
             skip_until_close = kind != "link_close"
             continue
         if kind == "text":
-            text = token.content
-            end = base + token.meta.get("end", 0)
-            locator.add_text(builder, text, end - len(text))
+            locator.add_text(builder, token.content, start)
         elif kind == "text_special":
             source_start = locator.to_source(start)
             raw = token.markup or token.content
@@ -156,7 +169,7 @@ def _walk(children: list[Token], locator: ContentLocator, builder: BlockBuilder,
             builder.placeholder(source_start, source_start + 2)
             alt = BlockBuilder("alt-text")
             # The alt text was parsed on its own from the label after "![".
-            _walk(token.children or [], locator, alt, extra, base=start + 2, source=source)
+            _walk(token.children or [], locator, alt, extra, base=start + 2)
             block = alt.build()
             if block:
                 extra.append(block)
