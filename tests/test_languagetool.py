@@ -133,6 +133,7 @@ def test_unsupported_language_is_a_config_error_naming_the_line(tmp_path):
 
 
 def test_server_status_reports_the_running_server():
+    assert run_copydesk("server", "start").returncode == 0  # already running: a no-op
     proc = run_copydesk("server", "status")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "running: LanguageTool" in proc.stdout and "http://127.0.0.1:" in proc.stdout
@@ -150,9 +151,10 @@ def test_same_span_and_correction_from_both_sources_is_one_finding(tmp_path):
 
 
 def shared_server() -> dict:
-    """pid and port of the server `./scripts/bootstrap` started."""
+    """pid and port of the server `./scripts/bootstrap` started (started again if it stopped)."""
     from lint.languagetool.locations import layout_for
 
+    assert run_copydesk("server", "start").returncode == 0
     return json.loads(layout_for().state.read_text())
 
 
