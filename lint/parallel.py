@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .cache import ResultCache
 from .engine import SourceUnavailable
+from .notices import notice
 from .pipeline import CommandLine, FileResult, Linter
 from .read import InputError, read_document
 from .yamlsource import ConfigError
@@ -99,19 +101,32 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
 
 
 def _run(linter: Linter, documents: list, jobs: int, bar):
-    if jobs <= 1:
-        for document in documents:
-            yield check_document(linter, document)
-            if bar is not None:
-                bar.update()
-        return
-    chunk = max(1, min(16, len(documents) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(linter.cli,)) as pool:
-        for result in pool.map(_check_in_worker, documents, chunksize=chunk):
-            yield result
-            if bar is not None:
-                bar.update()
+    done = 0
+    if jobs > 1:
+        try:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                       initargs=(linter.cli,))
+        except (OSError, NotImplementedError) as exc:  # no working semaphores (some sandboxes)
+            notice(f"--jobs {jobs}: cannot start worker processes ({exc}); checking in one process")
+        else:
+            chunk = max(1, min(16, len(documents) // (jobs * 4)))
+            try:
+                with pool:
+                    for result in pool.map(_check_in_worker, documents, chunksize=chunk):
+                        done += 1
+                        yield result
+                        _advance(bar)
+                return
+            except BrokenProcessPool:
+                notice("a worker process died; checking the remaining files in one process")
+    for document in documents[done:]:
+        yield check_document(linter, document)
+        _advance(bar)
+
+
+def _advance(bar) -> None:
+    if bar is not None:
+        bar.update()
 
 
 def _progress_bar(total: int, wanted: bool | None):

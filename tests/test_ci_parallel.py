@@ -4,6 +4,8 @@ losing any other file's findings."""
 
 from __future__ import annotations
 
+import os
+
 from conftest import check_json, run_copydesk
 
 
@@ -81,3 +83,26 @@ def test_progress_bar_shows_on_a_terminal_for_long_runs(tmp_path, monkeypatch):
     assert [r.path for r in results] == files
     shown = terminal.getvalue()
     assert "copydesk:" in shown and "/300 [" in shown and "file/s" in shown
+
+
+def test_a_dying_worker_process_loses_no_file(tmp_path, monkeypatch, capsys):
+    import lint.parallel as parallel
+    from lint.pipeline import CommandLine, Linter
+
+    _tree(tmp_path / "docs", 40)
+    files = sorted((tmp_path / "docs").rglob("*.txt"))
+    real = parallel._check_in_worker
+
+    def crash_on_one_file(document):
+        if document.path.name == "story0013.txt":
+            os._exit(9)  # as if the kernel had killed the worker
+        return real(document)
+
+    # Workers are forked, so they inherit this replacement; pickle finds it by name.
+    crash_on_one_file.__module__, crash_on_one_file.__qualname__ = parallel.__name__, "_check_in_worker"
+    monkeypatch.setattr(parallel, "_check_in_worker", crash_on_one_file)
+    results = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
+    assert [r.path for r in results] == files
+    assert all(r.document is not None and r.error is None for r in results)
+    assert sum(1 for r in results if r.findings) == 4
+    assert "worker process died" in capsys.readouterr().err
