@@ -40,6 +40,8 @@ _AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*,\s+" + _PHRASE +
                          rf"(?=\s*,|\s*[.;:]|\s*$|\s+(?:{_VERBS})\b)", re.IGNORECASE)
 _COPULA = re.compile(r"(?:\s*\([^()]{1,60}\))?\s+(?:is|was|remains|became)\s+" + _PHRASE +
                      r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|with|in|based|and|owned)\b)", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|like|than|at|in|on|about|against|over|under)\b",
+                          re.IGNORECASE)
 _BEFORE_NAME = re.compile(r"\b(?P<phrase>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,?\s*$", re.IGNORECASE)
 
 
@@ -94,7 +96,10 @@ class FactsChecker:
         if len(phrase.split()) > self.max_words or self._names_other_entity(phrase, entity):
             return None
         for wrong, regex in self.wrong_regexes[entity.id]:
-            if regex.search(phrase):
+            found = regex.search(phrase)
+            # "a supplier to the electricity utility" describes a supplier: the
+            # descriptor must head the phrase, not sit in a prepositional phrase.
+            if found and not _PREPOSITION.search(phrase, 0, found.start()):
                 return [self._hit(rule, block, entity, wrong, start, end) for rule in self.rules]
         return None
 
@@ -117,7 +122,8 @@ class FactsChecker:
 def _descriptor_pattern(descriptor: str) -> str:
     """Whole words of the descriptor; a space may also be written as a hyphen."""
     words = [re.escape(w) for w in re.split(r"[\s-]+", descriptor.strip()) if w]
-    return r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])"
+    # Not before a possessive: "the electricity utility's supplier" is not a utility.
+    return r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-]|[’']s\b)"
 
 
 def _with_article(descriptor: str) -> str:
