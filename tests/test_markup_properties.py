@@ -227,3 +227,69 @@ def test_html_findings_stay_out_of_code_and_tags(blocks, wrapped):
     if wrapped:
         doc.add("</body></html>\n", protected=True)
     _check(doc, "html", Settings(html=HtmlSettings(check_alt=False)))
+
+
+# ---- reStructuredText -----------------------------------------------------
+
+RST_INLINE = st.sampled_from(["word", "word", "word", "literal", "role", "emphasis", "strong", "link",
+                              "url", "escape"])
+
+
+def _rst_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
+    for index, kind in enumerate(kinds):
+        doc.add(" ")
+        word = words[index % len(words)]
+        if kind == "word":
+            doc.word(word)
+        elif kind == "literal":
+            doc.add(f"``{PLANTED} path way``", protected=True)
+        elif kind == "role":
+            doc.add(f":code:`{PLANTED}`", protected=True)
+        elif kind in ("emphasis", "strong"):
+            mark = "*" if kind == "emphasis" else "**"
+            doc.wrapped(mark, word, mark)
+        elif kind == "link":
+            doc.add("`")
+            doc.word(word)
+            doc.add(f" <https://example.com/{PLANTED}>`_", protected=True)
+        elif kind == "url":
+            doc.add(f"https://example.org/{PLANTED}/path_way", protected=True)
+        else:
+            doc.add("\\*")
+
+
+RST_BLOCK = st.tuples(
+    st.sampled_from(["paragraph", "title", "list", "quote", "literal", "code", "comment"]),
+    st.lists(RST_INLINE, min_size=1, max_size=6),
+    st.lists(st.sampled_from(PROSE_WORDS), min_size=1, max_size=4),
+)
+
+
+def _rst_block(doc: Doc, kind: str, inline: list[str], words: list[str]) -> None:
+    if kind in ("code", "comment"):
+        directive = "code-block:: python\n\n   " if kind == "code" else ""
+        doc.add(f".. {directive}{PLANTED} = 'path way'", protected=True)
+        doc.add("\n\nEnd of the example.")  # an indented block next would join it
+    elif kind == "title":
+        start = doc.length
+        doc.add("Then")
+        _rst_inline(doc, inline[:3], words)
+        doc.add("\n" + "=" * (doc.length - start))  # one adornment: every title a sibling section
+    else:
+        prefix = {"paragraph": "", "list": "- ", "quote": "    ", "literal": ""}[kind]
+        doc.add(prefix + "Then")
+        _rst_inline(doc, inline, words)
+        if kind == "literal":
+            doc.add(" follows::\n\n")
+            doc.add(f"    {PLANTED} = 'path way'", protected=True)
+            doc.add("\n\nEnd of the example.")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blocks=st.lists(RST_BLOCK, min_size=1, max_size=6))
+def test_rst_findings_stay_out_of_literals_directives_and_urls(blocks):
+    doc = Doc()
+    for kind, inline, words in blocks:
+        _rst_block(doc, kind, inline, words)
+        doc.add("\n\n")
+    _check(doc, "rst")

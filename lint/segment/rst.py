@@ -170,9 +170,11 @@ def _walk(node, raw: str, cursor: int, locator: ContentLocator, builder: BlockBu
         if isinstance(child, nodes.Text):
             cursor = _add_text(str(child), raw, cursor, locator, builder)
             continue
+        if isinstance(child, nodes.target) and not child.children:
+            continue  # the URI embedded in the reference just walked: already passed
         child_raw = child.rawsource
         at = raw.find(child_raw, cursor) if child_raw else -1
-        if isinstance(child, nodes.target) or isinstance(child, _SKIPPED_NODES):
+        if isinstance(child, _SKIPPED_NODES) and not isinstance(child, nodes.target):
             cursor = at + len(child_raw) if at >= 0 else cursor
         elif at < 0:
             continue  # markup docutils rewrote: leave it out rather than guess
