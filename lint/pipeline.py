@@ -74,14 +74,22 @@ class Linter:
         self.use_sources = use_sources
         self._by_config: dict = {}
         self._settings: dict = {}
+        self._configs: dict = {}
 
     def settings_for(self, path: Path) -> Settings:
         """The merged settings for a file's config, without compiling any rules."""
-        config_path = self.cli.config or find_config(path)
+        config_path = self.cli.config or self._nearest_config(path)
         key = config_path.resolve() if config_path else None
         if key not in self._settings:
             self._settings[key] = resolve_settings(config_path, self.cli)
         return self._settings[key]
+
+    def _nearest_config(self, path: Path) -> Path | None:
+        # Looked up once per folder: a docs tree has many files per folder.
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._configs:
+            self._configs[folder] = find_config(path)
+        return self._configs[folder]
 
     def setup_for(self, path: Path) -> tuple[Settings, Ruleset, list]:
         """Settings, compiled rules and extra sources for a file's config."""

@@ -53,3 +53,26 @@ def test_pre_commit_try_repo_runs_the_hook_on_the_seed_article(tmp_path):
     # A finding from the shipped rules: they came inside the wheel (lint/_rules),
     # since a non-editable install has no checkout beside it.
     assert "fixtures/article.txt:9:1 error typos.misspelling 'Accoring' is misspelled" in output
+
+
+def test_hooks_manifest_and_action_are_well_formed():
+    import yaml
+
+    proc = subprocess.run([str(PRE_COMMIT), "validate-manifest", ".pre-commit-hooks.yaml"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert "--no-languagetool" in hooks["copydesk"]["entry"]
+    assert "--no-languagetool" not in hooks["copydesk-languagetool"]["entry"]
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    for step in steps:
+        assert ("uses" in step) != ("run" in step)
+        if "run" in step:
+            assert step["shell"] == "bash"  # composite run steps must name their shell
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+    check = next(s for s in steps if s.get("id") == "check")
+    assert "--format sarif" in check["run"]
