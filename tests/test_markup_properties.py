@@ -7,6 +7,7 @@ exact source characters.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -46,12 +47,6 @@ class Doc:
             self.planted.append(self.length)
         self.add(word)
 
-    def wrapped(self, opening: str, word: str, closing: str, protected: bool = False) -> None:
-        """Append a prose word between two pieces of markup."""
-        self.add(opening, protected)
-        self.word(word)
-        self.add(closing, protected)
-
     @property
     def text(self) -> str:
         return "".join(self.parts)
@@ -83,37 +78,30 @@ def _check(doc: Doc, fmt: str, config: Settings = Settings()) -> None:
 
 # ---- Markdown -------------------------------------------------------------
 
-MD_INLINE = st.sampled_from(["word", "word", "word", "code", "emphasis", "strong", "link", "image",
-                             "autolink", "tag", "url", "entity", "escape"])
+# An inline piece is a template: "{word}" is a prose word (maybe the planted
+# misspelling); text between ⟦ and ⟧ is markup or code that must never be flagged.
+MD_PIECES = {
+    "code": "⟦`accoring path way`⟧", "emphasis": "*{word}*", "strong": "**{word}**",
+    "link": '[{word}⟦](https://example.com/accoring "accoring")⟧',
+    "image": "⟦![a picture](images/accoring.png)⟧", "autolink": "⟦<https://example.com/accoring>⟧",
+    "tag": '⟦<span title="accoring">⟧{word}⟦</span>⟧', "url": "⟦https://example.org/accoring/path_way⟧",
+    "entity": "&amp;", "escape": "\\*",
+}
+MD_INLINE = st.sampled_from(["word", "word", "word", *MD_PIECES])
 
 
-def _md_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
+def _inline(doc: Doc, pieces: dict[str, str], kinds: list[str], words: list[str]) -> None:
+    """Append inline pieces of these kinds, separated by spaces."""
     for index, kind in enumerate(kinds):
         doc.add(" ")
-        word = words[index % len(words)]
-        if kind == "word":
-            doc.word(word)
-        elif kind == "code":
-            doc.add(f"`{PLANTED} path way`", protected=True)
-        elif kind in ("emphasis", "strong"):
-            mark = "*" if kind == "emphasis" else "**"
-            doc.wrapped(mark, word, mark)
-        elif kind == "link":
-            doc.add("[")
-            doc.word(word)
-            doc.add(f"](https://example.com/{PLANTED} \"{PLANTED}\")", protected=True)
-        elif kind == "image":
-            doc.add("![a picture](images/" + PLANTED + ".png)", protected=True)
-        elif kind == "autolink":
-            doc.add(f"<https://example.com/{PLANTED}>", protected=True)
-        elif kind == "tag":
-            doc.wrapped(f'<span title="{PLANTED}">', word, "</span>", protected=True)
-        elif kind == "url":
-            doc.add(f"https://example.org/{PLANTED}/path_way", protected=True)
-        elif kind == "entity":
-            doc.add("&amp;")
-        else:
-            doc.add("\\*")
+        template = pieces.get(kind, "{word}")
+        for part in re.split(r"(⟦[^⟧]*⟧|\{word\})", template):
+            if part == "{word}":
+                doc.word(words[index % len(words)])
+            elif part.startswith("⟦"):
+                doc.add(part[1:-1], protected=True)
+            elif part:
+                doc.add(part)
 
 
 MD_BLOCK = st.tuples(
@@ -129,23 +117,23 @@ def _md_block(doc: Doc, kind: str, inline: list[str], words: list[str]) -> None:
         return
     if kind == "indented":
         doc.add("Then")
-        _md_inline(doc, inline, words)
+        _inline(doc, MD_PIECES, inline, words)
         doc.add("\n\n")
         doc.add(f"    {PLANTED} = 'path way'", protected=True)
         return
     if kind == "table":
         doc.add("| Then")
-        _md_inline(doc, inline, words)
+        _inline(doc, MD_PIECES, inline, words)
         doc.add(" | Also |\n| --- | --- |\n| Then")
-        _md_inline(doc, inline[::-1], words)
+        _inline(doc, MD_PIECES, inline[::-1], words)
         doc.add(" | end |")
         return
     prefix = {"paragraph": "", "heading": "## ", "list": "- ", "quote": "> "}[kind]
     doc.add(prefix + "Then")
-    _md_inline(doc, inline[:3], words)
+    _inline(doc, MD_PIECES, inline[:3], words)
     if kind != "heading" and len(inline) > 3:
         doc.add("\n" + {"paragraph": "", "list": "  ", "quote": "> "}[kind] + "Then")
-        _md_inline(doc, inline[3:], words)
+        _inline(doc, MD_PIECES, inline[3:], words)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -162,33 +150,14 @@ def test_markdown_findings_stay_out_of_code_urls_and_tags(front_matter, blocks):
 
 # ---- HTML -----------------------------------------------------------------
 
-HTML_INLINE = st.sampled_from(["word", "word", "word", "code", "emphasis", "link", "kbd", "comment",
-                               "image", "entity", "break", "url"])
-
-
-def _html_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
-    for index, kind in enumerate(kinds):
-        doc.add(" ")
-        word = words[index % len(words)]
-        if kind == "word":
-            doc.word(word)
-        elif kind in ("code", "kbd"):
-            doc.add(f"<{kind}>{PLANTED} path way</{kind}>", protected=True)
-        elif kind == "emphasis":
-            doc.wrapped("<em>", word, "</em>", protected=True)
-        elif kind == "link":
-            doc.wrapped(f'<a href="https://example.com/{PLANTED}" title="{PLANTED}">', word, "</a>",
-                        protected=True)
-        elif kind == "comment":
-            doc.add(f"<!-- {PLANTED} -->", protected=True)
-        elif kind == "image":
-            doc.add(f'<img src="{PLANTED}.png" alt="{PLANTED}">', protected=True)
-        elif kind == "entity":
-            doc.add("&ldquo;")
-        elif kind == "break":
-            doc.add("<br>", protected=True)
-        else:
-            doc.add(f"https://example.org/{PLANTED}", protected=True)
+HTML_PIECES = {
+    "code": "⟦<code>accoring path way</code>⟧", "kbd": "⟦<kbd>accoring</kbd>⟧",
+    "emphasis": "⟦<em>⟧{word}⟦</em>⟧",
+    "link": '⟦<a href="https://example.com/accoring" title="accoring">⟧{word}⟦</a>⟧',
+    "comment": "⟦<!-- accoring -->⟧", "image": '⟦<img src="accoring.png" alt="accoring">⟧',
+    "entity": "&ldquo;", "break": "⟦<br>⟧", "url": "⟦https://example.org/accoring⟧",
+}
+HTML_INLINE = st.sampled_from(["word", "word", "word", *HTML_PIECES])
 
 
 HTML_BLOCK = st.tuples(
@@ -211,7 +180,7 @@ def _html_block(doc: Doc, kind: str, inline: list[str], words: list[str]) -> Non
     }[kind]
     doc.add(opening, protected=True)
     doc.add("Then")
-    _html_inline(doc, inline, words)
+    _inline(doc, HTML_PIECES, inline, words)
     doc.add(closing, protected=True)
 
 
@@ -231,31 +200,12 @@ def test_html_findings_stay_out_of_code_and_tags(blocks, wrapped):
 
 # ---- reStructuredText -----------------------------------------------------
 
-RST_INLINE = st.sampled_from(["word", "word", "word", "literal", "role", "emphasis", "strong", "link",
-                              "url", "escape"])
-
-
-def _rst_inline(doc: Doc, kinds: list[str], words: list[str]) -> None:
-    for index, kind in enumerate(kinds):
-        doc.add(" ")
-        word = words[index % len(words)]
-        if kind == "word":
-            doc.word(word)
-        elif kind == "literal":
-            doc.add(f"``{PLANTED} path way``", protected=True)
-        elif kind == "role":
-            doc.add(f":code:`{PLANTED}`", protected=True)
-        elif kind in ("emphasis", "strong"):
-            mark = "*" if kind == "emphasis" else "**"
-            doc.wrapped(mark, word, mark)
-        elif kind == "link":
-            doc.add("`")
-            doc.word(word)
-            doc.add(f" <https://example.com/{PLANTED}>`_", protected=True)
-        elif kind == "url":
-            doc.add(f"https://example.org/{PLANTED}/path_way", protected=True)
-        else:
-            doc.add("\\*")
+RST_PIECES = {
+    "literal": "⟦``accoring path way``⟧", "role": "⟦:code:`accoring`⟧", "emphasis": "*{word}*",
+    "strong": "**{word}**", "link": "`{word}⟦ <https://example.com/accoring>`_⟧",
+    "url": "⟦https://example.org/accoring/path_way⟧", "escape": "\\*",
+}
+RST_INLINE = st.sampled_from(["word", "word", "word", *RST_PIECES])
 
 
 RST_BLOCK = st.tuples(
@@ -273,12 +223,12 @@ def _rst_block(doc: Doc, kind: str, inline: list[str], words: list[str]) -> None
     elif kind == "title":
         start = doc.length
         doc.add("Then")
-        _rst_inline(doc, inline[:3], words)
+        _inline(doc, RST_PIECES, inline[:3], words)
         doc.add("\n" + "=" * (doc.length - start))  # one adornment: every title a sibling section
     else:
         prefix = {"paragraph": "", "list": "- ", "quote": "    ", "literal": ""}[kind]
         doc.add(prefix + "Then")
-        _rst_inline(doc, inline, words)
+        _inline(doc, RST_PIECES, inline, words)
         if kind == "literal":
             doc.add(" follows::\n\n")
             doc.add(f"    {PLANTED} = 'path way'", protected=True)
