@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_copydesk
 from lint.report.layout import lay_out
+from lint.report.model import line_then_word_redline
 from lint.types import Block, Span
 
 MALICIOUS = (
@@ -207,3 +208,13 @@ def test_committed_report_is_fresh(tmp_path):
     fresh = (tmp_path / "article.html").read_text(encoding="utf-8")
     committed = (ROOT / "reports" / "article.html").read_text(encoding="utf-8")
     assert committed == fresh, "reports/article.html is stale: run ./scripts/regenerate-reports"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "cc", " ", "\n", "\n\n", ".", "x y"]), max_size=30),
+       st.lists(st.sampled_from(["a", "b", "cc", " ", "\n", "\n\n", ".", "x y"]), max_size=30))
+def test_redline_rebuilds_both_texts(before, after):
+    original, fixed = "".join(before), "".join(after)
+    segments = line_then_word_redline(original, fixed)
+    assert "".join(t for op, t in segments if op != "insert") == original
+    assert "".join(t for op, t in segments if op != "delete") == fixed

@@ -88,6 +88,38 @@ def test_report_highlights_every_finding_and_shows_details_on_click(browser, art
     assert watched.console == [], watched.console
 
 
+CONTRAST_JS = """selector => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  return Array.from(document.querySelectorAll(selector)).filter(el => el.getClientRects().length)
+    .map(el => {
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+      return [(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), el.tagName + '.' + el.className];
+    });
+}"""
+
+
+@pytest.mark.parametrize("tab", ["Annotated", "Claims to verify", "Redline", "Readability"])
+def test_text_meets_aa_contrast(browser, article, tab):
+    path, _ = article
+    page = Watched(browser, path).page
+    page.get_by_role("tab", name=re.compile(tab)).click()
+    page.locator("mark.hl:not(.cont)").first.click() if tab == "Annotated" else None
+    ratios = page.evaluate(CONTRAST_JS, "body *:not(script):not(style)")
+    assert len(ratios) > 50
+    poor = sorted({name for ratio, name in ratios if ratio < 4.5})
+    assert not poor, poor
+
+
 def test_filters_hide_findings_and_update_the_counts(browser, article):
     path, findings = article
     page = Watched(browser, path).page

@@ -31,8 +31,9 @@ def run(args) -> int:
     if any_missing(args.paths):
         return 2
     linter = Linter(command_line_from(args))
-    docs = []
+    docs, fatal = [], False
     for number, result in enumerate(linter.lint_paths(args.paths), 1):
+        fatal |= result.fatal  # an unreadable file: the report is written, the exit is 2
         if result.error:
             warn(f"{result.path}: skipped: {result.error}")
         docs.append(build_document(result, linter, f"d{number}", unsafe_fixes=args.unsafe_fixes))
@@ -42,14 +43,13 @@ def run(args) -> int:
     assign_colours(docs)
     output = args.output
     if output and (output.endswith(("/", "\\")) or Path(output).is_dir()):
-        return _write_directory(Path(output), docs)
-    html = _single_page(docs)
-    if output is None:
-        sys.stdout.write(html)
-        return 0
-    _write(Path(output), html)
-    warn(f"wrote {output} ({_tally(docs)})")
-    return 0
+        _write_directory(Path(output), docs)
+    elif output is None:
+        sys.stdout.write(_single_page(docs))
+    else:
+        _write(Path(output), _single_page(docs))
+        warn(f"wrote {output} ({_tally(docs)})")
+    return 2 if fatal else 0
 
 
 def _single_page(docs) -> str:
@@ -59,7 +59,7 @@ def _single_page(docs) -> str:
     return render_page(f"{len(docs)} documents", docs, index=sorted(docs, key=lambda d: d.badness))
 
 
-def _write_directory(directory: Path, docs) -> int:
+def _write_directory(directory: Path, docs) -> None:
     """One page per document and an index.html linking them, worst first."""
     taken: set[str] = set()
     # Name pages after the paths below the documents' common folder.
@@ -71,7 +71,6 @@ def _write_directory(directory: Path, docs) -> int:
     _write(directory / "index.html",
            render_page(f"{len(docs)} documents", [], index=sorted(docs, key=lambda d: d.badness)))
     warn(f"wrote {directory / 'index.html'} and {len(taken)} page(s) ({_tally(docs)})")
-    return 0
 
 
 def _write(path: Path, html: str) -> None:

@@ -7,6 +7,7 @@ reading order), so the same input always renders the same bytes.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -191,4 +192,24 @@ def _squash(piece: str) -> str:
 def _edition(document, linter, path, unsafe: bool) -> Edition:
     """Run the fixer (the same one `copydesk fix` uses) for the corrected edition."""
     result = fix_document(document, Relinter(linter, path), unsafe=unsafe)
-    return Edition(result.fixed, redline(result.original, result.fixed), result, unsafe)
+    return Edition(result.fixed, line_then_word_redline(result.original, result.fixed), result, unsafe)
+
+
+def line_then_word_redline(original: str, fixed: str) -> list[tuple[str, str]]:
+    """The fixer's word-level redline, run only on the lines that changed.
+
+    A word diff of a whole chapter is quadratic (half a minute for a long
+    one); matching lines first leaves it a few short paragraphs to compare.
+    """
+    before, after = original.splitlines(keepends=True), fixed.splitlines(keepends=True)
+    segments: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        pieces = ([("equal", "".join(before[i1:i2]))] if tag == "equal"
+                  else redline("".join(before[i1:i2]), "".join(after[j1:j2])))
+        for op, text in pieces:
+            if segments and segments[-1][0] == op:
+                segments[-1] = (op, segments[-1][1] + text)
+            elif text:
+                segments.append((op, text))
+    return segments
