@@ -24,7 +24,7 @@ from measure import BenchError, Row, Sample, format_table, run_once
 _URL = re.compile(r"https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+")
 # LanguageTool checks a few hundred words a second on this machine, so its
 # rows use the first rust-book chapters up to about this many words.
-WORDS_FULL, WORDS_QUICK = 15_000, 5_000
+WORDS_FULL, WORDS_QUICK = 8_000, 3_000
 NAMES = {
     "cold_no_cache": "copydesk + LT, cold server, cache cold",
     "direct": "LanguageTool alone, HTTP /v2/check",
@@ -52,16 +52,17 @@ def rows(bench, files: list[Path]) -> dict[str, Row]:
     words = corpora.count_words(files)
     corpus = f"rust-book[:{len(files)}]"
     lt = LanguageToolBench(bench)
-    reason = lt.unavailable()
-    if reason:
-        bench.notes.append(f"LanguageTool rows skipped: {reason}")
-        for name in NAMES.values():
-            _show(bench, Row(name, corpus, words, note=reason, skipped=True))
-        return {}
     try:
+        reason = lt.unavailable()
+        if reason:
+            bench.notes.append(f"LanguageTool rows skipped: {reason}")
+            for name in NAMES.values():
+                _show(bench, Row(name, corpus, words, note=reason, skipped=True))
+            return {}
         return lt.measure_all(corpus, files, words)
     finally:
-        lt.server("stop")
+        if lt.started:
+            lt.server("stop")
 
 
 def _show(bench, row: Row) -> Row:
@@ -78,6 +79,7 @@ class LanguageToolBench:
         self.cache_dir = bench.work / "cache"
         self.env = dict(bench.env, COPYDESK_CACHE_DIR=str(self.cache_dir))
         self.result_cache = bench.work / "result-cache"
+        self.started = False
 
     def copydesk(self, *args: str, env=None, timeout: float = 1800) -> subprocess.CompletedProcess:
         """Run a Copydesk command (untimed) and capture its output."""
@@ -99,6 +101,7 @@ class LanguageToolBench:
                     "(the LanguageTool integration has not landed)")
         if not self._borrow_jars():
             print("(fetching LanguageTool for the benchmark's cache: `copydesk setup`, untimed)", flush=True)
+        self.started = True  # setup starts a server in our cache directory
         setup = self.copydesk("setup")
         if setup.returncode != 0:
             return "`copydesk setup` failed: " + " ".join((setup.stderr or setup.stdout).strip().splitlines()[-2:])

@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -176,9 +177,11 @@ def acceptance(rb: dict[str, Row], lt: dict[str, Row]) -> list[dict]:
           "LanguageTool direct time / copydesk (warm server, warm cache) time")
     builtin = rb.get("copydesk")
     if builtin and builtin.samples:
-        items.append({"item": "built-in peak memory, rust-book", "value_mb": round(builtin.peak_mb, 1),
-                      "need": "< 300 MB", "holds": builtin.peak_mb < 300,
-                      "detail": f"peak {builtin.peak_mb:.0f} MB (need < 300 MB)"})
+        # The whole process tree: with parallel workers the parent's own peak understates it.
+        items.append({"item": "built-in peak memory, rust-book", "value_mb": round(builtin.tree_mb, 1),
+                      "need": "< 300 MB", "holds": builtin.tree_mb < 300,
+                      "detail": f"peak {builtin.tree_mb:.0f} MB for Copydesk and its workers together "
+                                f"(largest single process {builtin.peak_mb:.0f} MB; need < 300 MB)"})
     return items
 
 
@@ -190,6 +193,9 @@ def main(argv=None) -> int:
                         help=f"run only these sections (comma-separated: {','.join(SECTIONS)})")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args(argv)
+    # A plain `kill` unwinds like Ctrl-C, so the benchmark's own LanguageTool
+    # server is stopped and its temporary directory removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.time()
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     try:

@@ -1,10 +1,14 @@
-"""Offsets: the fast SourceMap answers exactly as Block's own span scan, and
-LineIndex gives the lines and columns a reader counts."""
+"""Offsets and output, made fast without changing an answer: SourceMap as
+Block's own span scan, LineIndex as a reader counts lines, and the JSON
+report byte for byte as the json module writes it."""
+
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.positions import LineIndex, SourceMap
+from lint.render.json_format import dumps_pretty
 from lint.types import Block, Span
 
 
@@ -51,3 +55,32 @@ def test_line_index_counts_lines_and_columns_for_every_newline_style():
     assert index.line_col(text.index("hree")) == (3, 2)
     assert index.line_col(text.index("four")) == (4, 1)
     assert index.line_text(2) == "two"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_fast_pretty_json_is_byte_for_byte_the_standard_one(value):
+    assert dumps_pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_names_severity_and_fix_tier_apart():
+    # Severity.WARNING and Applicability.SAFE are both 2: each keeps its own name.
+    from pathlib import Path
+
+    from lint.pipeline import FileResult
+    from lint.render.json_format import render
+    from lint.types import Applicability, Document, Edit, Finding, Fix, Severity
+
+    text = "Teh end."
+    fix = Fix((Edit(0, 3, "The"),), Applicability.SAFE)
+    finding = Finding("typos.misspelling", Severity.WARNING, "typos", "misspelled", 0, 3, ("The",), fix)
+    result = FileResult(Path("a.txt"), Document(Path("a.txt"), text, "text"), [finding])
+    entry = json.loads(render([result], None))["files"][0]["findings"][0]
+    assert (entry["severity"], entry["fix"]["applicability"]) == ("warning", "safe")
+    assert (entry["line"], entry["column"], entry["text"]) == (1, 1, "Teh")
