@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import requests
-
 from ..config import LanguageToolSettings
 from ..engine import SourceUnavailable
 
@@ -106,6 +104,8 @@ class LanguageToolClient:
         return self._tool
 
     def _post_json(self, data: dict):
+        import requests  # imported late, like language-tool-python: cached runs need neither
+
         try:
             response = requests.post(f"{self.url}/v2/check", data=data,
                                      timeout=self.settings.timeout)
@@ -119,6 +119,8 @@ class LanguageToolClient:
             raise self._malformed(response.text) from None
 
     def _failure(self, exc: BaseException) -> SourceUnavailable:
+        import requests
+
         chain = list(_chain(exc))
         where = f"LanguageTool at {self.url}"
         if any(isinstance(e, requests.Timeout) for e in chain):

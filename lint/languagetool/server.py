@@ -19,7 +19,6 @@ import time
 from dataclasses import asdict, dataclass
 
 import psutil
-import requests
 
 from ..engine import SourceUnavailable
 from .locations import Layout, file_lock
@@ -203,6 +202,8 @@ def _is_our_server(state: ServerState) -> bool:
 
 
 def _healthy(state: ServerState) -> bool:
+    import requests  # here, not above: a fully cached run never needs HTTP
+
     try:
         response = requests.get(f"{state.url}/v2/healthcheck", timeout=3)
     except requests.RequestException:
@@ -211,6 +212,8 @@ def _healthy(state: ServerState) -> bool:
 
 
 def _warm_up(state: ServerState, remaining: float) -> bool:
+    import requests
+
     try:
         response = requests.post(f"{state.url}/v2/check", timeout=max(1.0, remaining),
                                  data={"language": "en-US", "text": WARM_UP_TEXT})
