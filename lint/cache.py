@@ -11,6 +11,8 @@ and the content of its own modules (so a code change never serves stale
 findings). Entries are JSON, never pickle: a cache folder can come from an
 untrusted checkout. Results that carry a note (a source such as LanguageTool
 was unavailable) are not stored, so the next run tries that source again.
+Entries unused for MAX_AGE_DAYS are swept away, so a cache kept between CI
+runs does not grow without end.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from .types import Applicability, Document, Edit, Finding, Fix, Severity
 
 CACHE_FORMAT = 1
 DEFAULT_DIR = ".copydesk-cache"
+MAX_AGE_DAYS = 30  # entries unused this long are deleted (at most one sweep a day)
 ENV_VAR = "COPYDESK_CACHE_DIR"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by Copydesk.\n"
 
@@ -109,11 +113,17 @@ class ResultCache:
 
     def load(self, key: str) -> tuple[list[Finding], dict] | None:
         """The findings and metrics stored under `key`, or None."""
+        entry = self._entry(key)
         try:
-            data = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            return [finding_from_record(r) for r in data["findings"]], data.get("metrics", {})
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            found = [finding_from_record(r) for r in data["findings"]], data.get("metrics", {})
         except (OSError, ValueError, KeyError, TypeError):
             return None  # a missing or damaged entry is a miss, never an error
+        try:
+            os.utime(entry)  # mark it used, so the sweep keeps it
+        except OSError:
+            pass
+        return found
 
     def store(self, key: str, result) -> None:
         """Keep a result; silently gives up when the folder is not writable."""
@@ -138,3 +148,27 @@ class ResultCache:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.directory / ".gitignore").write_text("# Made by Copydesk.\n*\n", encoding="utf-8")
         (self.directory / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+
+    def sweep(self, now: float | None = None) -> int:
+        """Delete entries unused for MAX_AGE_DAYS; runs at most once a day. Returns
+        how many were deleted."""
+        now = time.time() if now is None else now
+        marker = self.root / "last-sweep"
+        try:
+            if now - marker.stat().st_mtime < 86400:
+                return 0
+        except OSError:
+            pass  # never swept (or no cache yet)
+        if not self.writable or not self.root.is_dir():
+            return 0
+        removed = 0
+        try:
+            marker.touch()
+            for entry in self.root.glob("*/*.json"):
+                if now - entry.stat().st_mtime > MAX_AGE_DAYS * 86400:
+                    entry.unlink()
+                    removed += 1
+        except OSError:
+            pass  # another run swept at the same time, or the folder is read-only
+        return removed
+

@@ -97,6 +97,8 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     finally:
         if bar is not None:
             bar.close()
+    if cache is not None:
+        cache.sweep()
     return results
 
 

@@ -54,7 +54,6 @@ def test_changed_text_rules_or_settings_miss_the_cache(tmp_path):
     assert {f["severity"] for f in data["files"][0]["findings"]} == {"info"} and proc.returncode == 0
     data, _ = check_json(doc, "--no-languagetool", "--cache-dir", cache, "--ignore", "house")
     assert data["summary"]["findings"] == 0
-    assert len(_entries(cache)) == 4
 
 
 def test_no_cache_writes_nothing_and_a_damaged_entry_is_a_miss(tmp_path):
@@ -82,3 +81,21 @@ def test_environment_variable_moves_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "elsewhere"))
     run_copydesk("check", doc, "--no-languagetool")
     assert _entries(tmp_path / "elsewhere")
+
+
+def test_entries_unused_for_a_month_are_swept(tmp_path):
+    import os
+    import time
+
+    doc, _, cache = _setup(tmp_path)
+    check_json(doc, "--no-languagetool", "--cache-dir", cache)
+    [used] = _entries(cache)
+    stale = used.parent / ("0" * 64 + ".json")
+    stale.write_text('{"findings": []}', encoding="utf-8")
+    month_ago = time.time() - 31 * 86400
+    for path in (stale, used, cache / "v1" / "last-sweep"):
+        os.utime(path, (month_ago, month_ago))
+    doc.write_text("We utilise the tools today.\n", encoding="utf-8")  # a miss: the run writes
+    check_json(doc, "--no-languagetool", "--cache-dir", cache)
+    assert not stale.exists() and not used.exists()
+    assert len(_entries(cache)) == 1
