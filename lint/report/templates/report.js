@@ -143,7 +143,7 @@
           if (!m.classList.contains("cont")) m.tabIndex = on ? 0 : -1;
         });
       });
-      shown.textContent = "Showing " + visible + " of " + items.length + " findings";
+      shown.textContent = "Showing " + visible + " of " + items.length + (items.length === 1 ? " finding" : " findings");
       hide();
     }
     form.addEventListener("change", apply);
