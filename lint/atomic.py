@@ -43,7 +43,10 @@ class Snapshot:
 
 
 def check_writable(path: Path) -> None:
-    """Refuse a file that is read-only (by its mode, even for root) or in a read-only directory."""
+    """Refuse a symbolic link, a read-only file (by its mode, even for root), or a read-only directory."""
+    if path.is_symlink():
+        # Renaming over a link would replace the link, not the file it points to.
+        raise WriteRefused(f"{path}: is a symbolic link; fix {path.resolve()} instead")
     info = path.stat()
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise WriteRefused(f"{path}: file is read-only; not rewritten")

@@ -1,8 +1,9 @@
 """Stage 5, fix: apply findings' edits to make the corrected edition.
 
 As in ruff: only SAFE fixes by default, SAFE and UNSAFE when asked; edits are
-sorted, a fix that overlaps one already taken is skipped, and the document is
-re-checked after each pass until nothing changes (bounded). Offsets in later
+sorted, of two overlapping fixes the safer one is applied and the other
+skipped, and the document is re-checked after each pass until nothing
+changes (bounded). Offsets in later
 passes refer to the text of that pass, so every applied change is mapped
 back to the ORIGINAL text for the audit trail.
 """
@@ -10,8 +11,6 @@ back to the ORIGINAL text for the audit trail.
 from __future__ import annotations
 
 import bisect
-import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -19,8 +18,12 @@ from .config import rule_matches
 from .engine import check_document
 from .filter import filter_findings
 from .positions import LineIndex
+from .redline import Segments, redline, redline_from_changes
 from .segment import segment
 from .types import Applicability, Document, Edit, Finding, Fix
+
+__all__ = ["AppliedChange", "Decision", "FixResult", "Proposal", "Relinter", "choose_fixes", "fix_document",
+           "redline"]
 
 Relint = Callable[[Document], list[Finding]]
 
@@ -65,31 +68,6 @@ ACCEPT = Decision("accept")
 Decide = Callable[[Proposal], Decision]
 
 
-@dataclass
-class FixResult:
-    """What fixing one document did."""
-
-    original: str
-    fixed: str
-    applied: list[AppliedChange] = field(default_factory=list)
-    remaining: list[Finding] = field(default_factory=list)  # offsets into `fixed`
-    skipped: list[Finding] = field(default_factory=list)  # offsets into `original`
-    passes: int = 0
-    converged: bool = True
-
-    @property
-    def needs_editor(self) -> int:
-        """Remaining findings that no safe fix can resolve."""
-        return sum(1 for f in self.remaining
-                   if f.fix is None or f.fix.applicability < Applicability.SAFE)
-
-    @property
-    def summary(self) -> str:
-        """'N fixed, M remaining (K need an editor)'."""
-        return (f"{len(self.applied)} fixed, {len(self.remaining)} remaining "
-                f"({self.needs_editor} need{'s' if self.needs_editor == 1 else ''} an editor)")
-
-
 class OffsetMap:
     """Maps offsets in the text after several passes back to the original."""
 
@@ -97,11 +75,41 @@ class OffsetMap:
         # One list per pass of (old_start, old_end, new_start, new_end), sorted.
         self.passes: list[list[tuple[int, int, int, int]]] = []
 
-    def to_original(self, offset: int, *, is_end: bool = False, upto: int | None = None) -> int:
-        """Map an offset in the text after pass `upto` (default: all) back to the original."""
-        for segments in reversed(self.passes[:upto]):
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """Map an offset in the text after the last pass back to the original."""
+        for segments in reversed(self.passes):
             offset = _map_back(offset, segments, is_end)
         return offset
+
+    def changed_regions(self) -> list[tuple[int, int, int, int]]:
+        """What the passes changed, as sorted (original_start, original_end, final_start, final_end)."""
+        regions: list[tuple[int, int]] = []  # in the coordinates of the latest pass
+        for segments in self.passes:
+            moved = [(_map_forward(a, segments), _map_forward(b, segments)) for a, b in regions]
+            regions = _merge(moved + [(new_start, new_end) for _, _, new_start, new_end in segments])
+        # The characters around each region were never rewritten, so they map back exactly.
+        return [(self.to_original(start - 1) + 1 if start else 0, self.to_original(end), start, end)
+                for start, end in regions]
+
+
+def _map_forward(offset: int, segments) -> int:
+    """An offset before a pass to the text after it; one inside replaced text goes to its start."""
+    i = bisect.bisect_right(segments, offset, key=lambda seg: seg[0]) - 1
+    if i < 0:
+        return offset
+    old_start, old_end, new_start, new_end = segments[i]
+    return new_start if offset < old_end else offset + (new_end - old_end)
+
+
+def _merge(intervals) -> list[tuple[int, int]]:
+    """Sorted intervals, with overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _map_back(offset: int, segments, is_end: bool) -> int:
@@ -115,6 +123,36 @@ def _map_back(offset: int, segments, is_end: bool) -> int:
     if offset < new_end:  # inside text a fix inserted
         return old_end if is_end else old_start
     return offset - (new_end - old_end)
+
+
+@dataclass
+class FixResult:
+    """What fixing one document did."""
+
+    original: str
+    fixed: str
+    applied: list[AppliedChange] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)  # offsets into `fixed`
+    skipped: list[Finding] = field(default_factory=list)  # offsets into `original`
+    passes: int = 0
+    converged: bool = True
+    offsets: OffsetMap = field(default_factory=OffsetMap, repr=False)
+
+    def redline(self) -> Segments:
+        """Word-level ('equal' | 'delete' | 'insert', text) segments of exactly what was changed."""
+        return redline_from_changes(self.original, self.fixed, self.offsets.changed_regions())
+
+    @property
+    def needs_editor(self) -> int:
+        """Remaining findings that no safe fix can resolve."""
+        return sum(1 for f in self.remaining
+                   if f.fix is None or f.fix.applicability < Applicability.SAFE)
+
+    @property
+    def summary(self) -> str:
+        """'N fixed, M remaining (K need an editor)'."""
+        return (f"{len(self.applied)} fixed, {len(self.remaining)} remaining "
+                f"({self.needs_editor} need{'s' if self.needs_editor == 1 else ''} an editor)")
 
 
 def fix_span(fix: Fix) -> tuple[int, int]:
@@ -235,8 +273,8 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
     """Fix a document: apply wanted fixes pass by pass, re-checking after each."""
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     index = LineIndex(document.text)
-    offsets = OffsetMap()
     result = FixResult(document.text, document.text)
+    offsets = result.offsets
     declined: set[tuple[str, int, int]] = set()  # answered "no" once: never ask again
     skipped: list[Finding] = []
     quit_asked = False
@@ -304,38 +342,8 @@ def _in_original(finding: Finding, offsets: OffsetMap) -> Finding:
 
 
 def _was_applied(finding: Finding, applied: list[AppliedChange]) -> bool:
-    return any(c.rule == finding.rule and c.start < finding.end + 1 and finding.start < c.end + 1
+    return any(c.rule == finding.rule and c.start <= finding.end and finding.start <= c.end
                for c in applied)
-
-
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-
-
-def redline(original: str, fixed: str) -> list[tuple[str, str]]:
-    """Word-level diff segments ('equal' | 'delete' | 'insert', text) from original to fixed.
-
-    Joining the 'equal' and 'delete' texts gives the original; joining
-    'equal' and 'insert' gives the fixed text.
-    """
-    a, b = _TOKEN.findall(original), _TOKEN.findall(fixed)
-    segments: list[tuple[str, str]] = []
-
-    def add(op: str, tokens) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if segments and segments[-1][0] == op:
-            segments[-1] = (op, segments[-1][1] + text)
-        else:
-            segments.append((op, text))
-
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            add("equal", a[i1:i2])
-        else:
-            add("delete", a[i1:i2])
-            add("insert", b[j1:j2])
-    return segments
 
 
 class Relinter:

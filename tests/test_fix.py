@@ -116,6 +116,16 @@ def test_decisions_reject_edit_and_quit(fix):
     assert [c.after for c in result.applied] == ["THE", "the"]
 
 
+def test_the_fixers_redline_marks_exactly_what_changed(fix):
+    result = fix("First teh line.\nSay teh the word.\nteh end\n")
+    # "teh the" became "the" over two passes: one region, diffed word by word.
+    assert result.offsets.changed_regions() == [(6, 9, 6, 9), (20, 27, 20, 23), (34, 37, 30, 33)]
+    assert result.redline() == [
+        ("equal", "First "), ("delete", "teh"), ("insert", "the"), ("equal", " line.\nSay "),
+        ("delete", "teh the"), ("insert", "the"), ("equal", " word.\n"), ("delete", "teh"),
+        ("insert", "the"), ("equal", " end\n")]
+
+
 def test_redline_rebuilds_both_texts():
     original, fixed = "Accoring to teh CEO, sales rose.", "According to the CEO, sales rose sharply."
     segments = redline(original, fixed)

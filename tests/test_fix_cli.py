@@ -120,6 +120,15 @@ def test_read_only_file_is_refused(article):
     assert article.read_text() == TYPO_TEXT and not article.with_name("story.txt.orig").exists()
 
 
+def test_a_symbolic_link_is_refused(article):
+    link = article.with_name("link.txt")
+    link.symlink_to(article)
+    proc = run_copydesk("fix", link, "--in-place", *BUILTIN)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"copydesk: {link}: is a symbolic link; fix {article.resolve()} instead"
+    assert link.is_symlink() and article.read_text() == TYPO_TEXT
+
+
 def test_several_files_need_in_place_or_diff(article, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("worldwidely\n")

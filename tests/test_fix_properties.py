@@ -42,9 +42,15 @@ def test_fixing_is_idempotent_and_offsets_stay_in_range(fix, text, unsafe):
         assert 1 <= change.line <= text.count("\n") + 1
     for finding in result.remaining:
         assert 0 <= finding.start <= finding.end <= len(result.fixed)
-    segments = redline(text, result.fixed)
-    assert "".join(t for op, t in segments if op != "insert") == text
-    assert "".join(t for op, t in segments if op != "delete") == result.fixed
+    for segments in (redline(text, result.fixed), result.redline()):
+        assert_rebuilds(segments, text, result.fixed)
+
+
+def assert_rebuilds(segments, original: str, fixed: str) -> None:
+    """A redline's equal+delete text is the original, its equal+insert text the edition."""
+    assert "".join(t for op, t in segments if op != "insert") == original
+    assert "".join(t for op, t in segments if op != "delete") == fixed
+    assert all(t for _, t in segments)
 
 
 @st.composite
@@ -106,6 +112,7 @@ def test_overlapping_edits_never_corrupt_the_text(case):
             continue
         assert any(_overlap(e, c) for e in finding.fix.edits for c in chosen)
         assert finding.rule in skipped
+    assert_rebuilds(result.redline(), text, result.fixed)
 
 
 def fix_span(fix: Fix) -> tuple[int, int]:
