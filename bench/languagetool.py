@@ -18,6 +18,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import psutil
+
 import corpora
 from measure import BenchError, Row, Sample, format_table, run_once
 
@@ -127,6 +129,15 @@ class LanguageToolBench:
         for path in (self.cache_dir / "languagetool").glob("results.sqlite3*"):
             path.unlink()
 
+    def server_cpu(self) -> tuple[int, float] | None:
+        """(pid, CPU seconds so far) of the benchmark's server, if one runs."""
+        try:
+            pid = int(json.loads((self.cache_dir / "languagetool" / "server.json").read_text())["pid"])
+            times = psutil.Process(pid).cpu_times()
+        except (OSError, ValueError, KeyError, TypeError, psutil.Error):
+            return None
+        return pid, times.user + times.system
+
     def url(self) -> str:
         """The benchmark server's URL, from `copydesk server status`."""
         found = _URL.search(self.server("status"))
@@ -137,7 +148,7 @@ class LanguageToolBench:
     def timed(self, key: str, corpus: str, words: int, args: list[str], *, runs: int,
               before=None, warmup: bool = False) -> Row:
         """Time `copydesk check ARGS` (LanguageTool required) into a row."""
-        row = Row(NAMES[key], corpus, words, note="peak is Copydesk's; the server is not counted")
+        row = Row(NAMES[key], corpus, words, note="cpu includes the server's; tree MB includes a server this run started")
         cmd = self.bench.copydesk + ["check", "--require", "languagetool"] + args
         try:
             if warmup:
@@ -146,7 +157,10 @@ class LanguageToolBench:
             for _ in range(runs):
                 if before:
                     before()
-                row.samples.append(run_once(cmd, cwd=self.bench.work, env=self.env))
+                server_before = self.server_cpu()
+                sample = run_once(cmd, cwd=self.bench.work, env=self.env)
+                sample.cpu += _cpu_since(server_before, self.server_cpu())
+                row.samples.append(sample)
                 spent += row.samples[-1].wall
                 if spent > self.bench.budget * 3:
                     break
@@ -166,7 +180,8 @@ class LanguageToolBench:
 
         result = {"cold_no_cache": self.timed("cold_no_cache", corpus, words, no_file_cache,
                                               runs=slow_runs, before=cold_start)}
-        result["direct"] = _show(self.bench, direct_row(corpus, words, files, self.url(), runs=slow_runs))
+        result["direct"] = _show(self.bench, direct_row(corpus, words, files, self.url(), runs=slow_runs,
+                                                        server_cpu=self.server_cpu))
         result["warm_cold_cache"] = self.timed("warm_cold_cache", corpus, words, no_file_cache,
                                                runs=slow_runs, before=self.forget_paragraphs)
         result["warm_warm_cache"] = self.timed("warm_warm_cache", corpus, words, no_file_cache,
@@ -184,19 +199,31 @@ class LanguageToolBench:
         return result
 
 
-def direct_row(corpus: str, words: int, files: list[Path], url: str, runs: int) -> Row:
+def _cpu_since(before: tuple[int, float] | None, after: tuple[int, float] | None) -> float:
+    """Server CPU spent between two readings (all of it if the server is new)."""
+    if after is None:
+        return 0.0
+    if before is None or before[0] != after[0]:
+        return after[1]
+    return after[1] - before[1]
+
+
+def direct_row(corpus: str, words: int, files: list[Path], url: str, runs: int,
+               server_cpu=lambda: None) -> Row:
     """Send each file's prose to /v2/check, one request per file, in order."""
     texts = [corpora.prose_of(p) for p in files]
     row = Row(NAMES["direct"], corpus, words,
-              note="HTTP calls only, one per file; server memory not counted")
+              note="one request per file; cpu is the server's and the client's")
     for _ in range(runs):
+        server_before = server_cpu()
         start = time.perf_counter()
         cpu = os.times()
         for text in texts:
             check_text(url, text)
         used = os.times()
         row.samples.append(Sample(wall=time.perf_counter() - start,
-                                  cpu=(used.user - cpu.user) + (used.system - cpu.system),
+                                  cpu=(used.user - cpu.user) + (used.system - cpu.system)
+                                  + _cpu_since(server_before, server_cpu()),
                                   peak_mb=float("nan")))
     return row
 
