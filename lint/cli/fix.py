@@ -119,7 +119,7 @@ def summary_line(path: Path, result: FixResult) -> str:
     """'PATH: N fixed, M remaining (K need an editor)' plus skips and non-convergence."""
     line = f"{path}: {result.summary}"
     if result.skipped:
-        line += f"; {len(result.skipped)} overlapping fix{'es' if len(result.skipped) != 1 else ''} skipped"
+        line += f"; {len(result.skipped)} conflicting fix{'es' if len(result.skipped) != 1 else ''} skipped"
     if not result.converged:
         line += f"; fixes still changing the text after {result.passes} passes"
     return line
@@ -154,8 +154,12 @@ def run(args) -> int:
         entries.append(log_entry(str(path), result))
         results.append(FileResult(path, findings=result.remaining))
     if args.log:
-        args.log.write_text(json.dumps({"version": LOG_VERSION, "files": entries}, ensure_ascii=False,
-                                       indent=2) + "\n", encoding="utf-8")
+        try:
+            args.log.write_text(json.dumps({"version": LOG_VERSION, "files": entries}, ensure_ascii=False,
+                                           indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            warn(f"{args.log}: cannot write the log: {exc.strerror or exc}")
+            failed = True
     if failed:
         return 2
     settings, _, _ = linter.setup_for(paths[0]) if paths else (None, None, None)
