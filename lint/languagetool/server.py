@@ -89,34 +89,25 @@ class ServerManager:
 
     def ensure_running(self, stream=None) -> ServerState:
         """A healthy server: the recorded one, or a newly started one."""
+        return self.start(None, stream)[0]
+
+    def start(self, port: int | None = None, stream=None) -> tuple[ServerState, bool]:
+        """The running server, or a new one (on `port` if given); (state, newly started)."""
         state = self.status()
         if state:
-            return state
+            return state, False
         provision(self.layout, stream)
         with file_lock(self.layout.server_lock):
             # Another process may have started it meanwhile, or it is only busy.
             state = self.status(patience=BUSY_PATIENCE)
             if state:
-                return state
+                return state, False
             previous = self.read_state()
             if previous:
                 _say(stream, f"copydesk: the LanguageTool server recorded in {self.layout.state} "
                              f"(pid {previous.pid}, port {previous.port}) is not running; "
                              f"starting a new one")
                 self._stop_locked()
-            return self._start_locked(None, stream)
-
-    def start(self, port: int | None = None, stream=None) -> tuple[ServerState, bool]:
-        """Start a server unless one is running; (state, newly started)."""
-        state = self.status()
-        if state:
-            return state, False
-        provision(self.layout, stream)
-        with file_lock(self.layout.server_lock):
-            state = self.status()
-            if state:
-                return state, False
-            self._stop_locked()
             return self._start_locked(port, stream), True
 
     def stop(self) -> ServerState | None:
@@ -146,7 +137,7 @@ class ServerManager:
         command = [java, "-cp", f"{self.layout.jars}/*", SERVER_CLASS, "--port", str(port)]
         timeout = start_timeout()
         _say(stream, f"copydesk: starting LanguageTool {self.layout.version} on {HOST}:{port} "
-                     f"(about 15 s the first time)...")
+                     f"(15 s or more)...")
         with open(self.layout.server_log, "w", encoding="utf-8") as log:
             # A new session: the server outlives this run and ignores its Ctrl-C.
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
