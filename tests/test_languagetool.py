@@ -70,7 +70,8 @@ def test_offsets_map_back_through_markdown_and_emoji(tmp_path):
 
 
 def test_accepted_words_and_entity_names_are_not_flagged(tmp_path):
-    text = "Yesterday Qorvath met the Brunnelhaus team at Yndravel Harbour Holdings.\n"
+    # Sentence-initial: inside a sentence a capitalised word is a name to every speller.
+    text = "Qorvath met the team. Brunnelhaus agreed. Yndravel said so.\n"
     doc = tmp_path / "names.txt"
     doc.write_text(text)
     before = {f["text"] for f in check_lt(doc) if f["category"] == "spelling"}

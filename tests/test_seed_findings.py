@@ -109,3 +109,13 @@ def test_facts_fix_is_unsafe_and_statistics_fix_is_unsafe(findings):
     buy = _find(findings, "buy", "confusion.")[0]
     assert facts["fix"]["applicability"] == "unsafe"
     assert buy["fix"]["applicability"] == "unsafe"
+
+
+def test_with_languagetool_too_no_name_is_flagged():
+    """The default configuration adds LanguageTool, whose speller knows no
+    Chinese names; the built-in speller's name rules apply to it as well."""
+    report, proc = check_json(str(ARTICLE), "--require", "languagetool", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    found = report["files"][0]["findings"]
+    assert any(f["source"] == "languagetool" for f in found)
+    test_no_finding_touches_a_proper_noun(found)

@@ -177,6 +177,26 @@ _VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze
 _COMPOUND_PART_MIN_COUNT = 5_000_000
 
 
+def looks_like_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] reads as a name by the speller's rules.
+
+    Other spellers (LanguageTool) use this so that a name is left alone by
+    every source: CamelCase and ALL-CAPS words, a capitalised word inside a
+    sentence, and a capitalised word at a sentence start that another
+    capitalised word follows ("Bo Manhui").
+    """
+    word = text[start:end]
+    if not word or not word[0].isupper():
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True
+    before = text[:start].rstrip(" \t\n\"“‘'(*_[")
+    if before and before[-1] not in ".!?:;":
+        return True
+    following = _TOKEN.search(text, end)
+    return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+
+
 def _sentence_tokens(block) -> list[list[re.Match]]:
     """The word tokens of each sentence of a block, computed once."""
     return block.memo("spelling_tokens", lambda: [

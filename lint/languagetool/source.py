@@ -14,11 +14,12 @@ import re
 
 from ..config import Settings
 from ..engine import SourceUnavailable
+from ..kinds.spelling import looks_like_name
 from ..rulespec import CompileContext
 from ..types import Block, Document, Finding
 from .cache import ParagraphCache, paragraph_key, settings_fingerprint
 from .client import LanguageToolClient, RawMatch
-from .findings import KnownWords, to_finding
+from .findings import KnownWords, is_spelling, to_finding
 from .locations import layout_for, pinned_version
 from .server import ServerManager
 
@@ -83,7 +84,9 @@ class LanguageToolSource:
         for key, block in zip(keys, blocks):
             for match in results[key]:
                 flagged = block.text[match.offset:match.offset + match.length]
-                if not self.known_words.excuses(match, flagged):
+                # Names are left alone by every speller (the built-in one's rules).
+                name = is_spelling(match) and looks_like_name(block.text, match.offset, match.offset + match.length)
+                if not name and not self.known_words.excuses(match, flagged):
                     findings.append(to_finding(match, block))
         return findings
 
