@@ -66,8 +66,7 @@ class ContextRule:
                                  "patterns")
         # Most blocks do not contain the wrong word at all: a substring test
         # on its literal start skips the regexes there.
-        literals = [re.match(r"[a-z]+", p.pattern.split("(?P<word>", 1)[1]) for p in self.patterns]
-        self.literals = [m.group() if m else "" for m in literals]
+        self.literals = [_required_literal(p.pattern) for p in self.patterns]
 
     def hits(self, block):
         """Hits for every context match in the block."""
@@ -85,6 +84,23 @@ class ContextRule:
                 message = self.rule.format_message(text=word, replacement=replacement,
                                                    reason=self.rule.options.get("reason", ""))
                 yield Hit(self.rule, start, end, message, (replacement,))
+
+
+def _required_literal(pattern: str) -> str:
+    """Lower-case letters every match of group `word` must start with ("" if unsure)."""
+    body = pattern.split("(?P<word>", 1)[1]
+    depth = 0
+    unescaped = re.sub(r"\\.", "", body)  # \( and \| are literal characters
+    for char in unescaped:  # an alternative at the group's top level: no literal
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            break
+        if char == "|" and depth == 0:
+            return ""
+    literal = re.match(r"[a-z]*", body).group()
+    if body[len(literal):len(literal) + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the last letter is optional
+    return literal
 
 
 class StatisticalRule:
