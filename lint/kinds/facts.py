@@ -68,9 +68,9 @@ class FactsChecker:
 
     def check(self, block):
         """Yield a hit for each wrong descriptor attached to an entity."""
-        if self.names_regex is None:
-            return
         text = block.text
+        if self.names_regex is None or not self.names_regex.search(text):
+            return  # most blocks name no entity: no sentences needed
         for sentence in block_sentences(block):
             for match in self.names_regex.finditer(text, sentence.start, sentence.end):
                 entity = self.by_name[match.group()]
