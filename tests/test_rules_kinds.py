@@ -3,9 +3,11 @@ thresholds from the configuration, vocabularies and rule errors at file:line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 
-from conftest import check_json, run_copydesk
+from conftest import ROOT, check_json, run_copydesk
 
 
 def _write(tmp_path, name: str, text: str):
@@ -102,3 +104,22 @@ def test_an_unknown_option_for_a_rule_is_an_error_at_file_and_line(tmp_path):
     proc = run_copydesk("check", str(doc), "--no-languagetool")
     assert proc.returncode == 2
     assert "copydesk.yaml:2:" in proc.stderr and "max_wordz" in proc.stderr
+
+
+def test_frequency_data_is_loaded_only_when_a_rule_needs_it():
+    """The bigram table is read on the first confusable word, and once."""
+    script = textwrap.dedent("""\
+        from lint.config import Settings
+        from lint.engine import run_rules
+        from lint.kinds import lexicon
+        from lint.loader import build_ruleset
+        from lint.types import Block
+        ruleset = build_ruleset(Settings())
+        run_rules([Block.verbatim("Hello world.", 0, "paragraph")], ruleset)
+        print(lexicon.bigram_counts.cache_info().currsize)
+        for text in ("Boost industries buy using guidance.", "Go there by using a map."):
+            run_rules([Block.verbatim(text, 0, "paragraph")], ruleset)
+        print(lexicon.bigram_counts.cache_info().currsize)
+        """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.stdout.split() == ["0", "1"], proc.stderr
