@@ -56,7 +56,7 @@ def test_readability_threshold_comes_from_the_configuration(tmp_path):
 
 def test_confusion_statistics_speak_only_when_the_context_is_clear(tmp_path):
     doc = _write(tmp_path, "story.txt", "You can buy the book online.\n\n"
-                                        "Boost strategic emerging industries buy using policy guidance.\n")
+                                        "He urged them to boost strategic emerging industries buy using policy guidance.\n")
     report, _ = check_json(str(doc), "--no-languagetool")
     confusions = [f for f in report["files"][0]["findings"] if f["rule"].startswith("confusion.")]
     assert [(f["text"], f["line"], f["replacements"]) for f in confusions] == [("buy", 3, ["by"])]

@@ -135,6 +135,8 @@ class StatisticalRule:
             left = _LEFT_WORD.search(text, max(0, match.start() - 40), match.start())
             if not left or not block.is_verbatim(left.start(), right.end()):
                 continue
+            if _after_short_subject(text, left.start()):
+                continue  # "Customers buy using cards": a subject, then the verb
             before, after = left.group(1).lower(), right.group(1).lower()
             best = self._better_alternative(word, before, after)
             if best:
@@ -153,6 +155,17 @@ class StatisticalRule:
                 if _likelihood(pairs, before, other, after) >= self.min_ratio * own:
                     return other
         return None
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
+                           re.IGNORECASE)
+
+
+def _after_short_subject(text: str, left_start: int) -> bool:
+    """True when at most three words open the clause before the word: likely
+    its subject, so the word is likely its verb ("Many customers buy using cards")."""
+    clause = _CLAUSE_START.search(text, max(0, left_start - 200), left_start)
+    return clause is not None and len(text[clause.start():left_start].split()) <= 3
 
 
 def _likelihood(pairs: dict, before: str, word: str, after: str) -> float:
