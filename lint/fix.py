@@ -252,20 +252,60 @@ def _priority(finding: Finding):
     return (-finding.fix.applicability, finding.source != "builtin", *fix_span(finding.fix), finding.rule)
 
 
-def choose_fixes(findings: list[Finding], text_length: int, ranges) -> tuple[list[Finding], list[Finding]]:
-    """Split candidate fixes into a non-overlapping set to apply (in text order) and the skipped."""
+def choose_fixes(findings: list[Finding], text: str, ranges) -> tuple[list[Finding], list[Finding]]:
+    """Split candidate fixes into a non-overlapping set to apply (in text order) and the skipped.
+
+    A deletion that empties its line takes the line with it (see `absorb_emptied_line`).
+    """
     taken, chosen, skipped = _Taken(), [], []
     for finding in sorted(findings, key=_priority):
         fix = finding.fix
-        if not _well_formed(fix, text_length):
+        if not _well_formed(fix, len(text)):
             continue
-        if any(taken.conflicts(e) for e in fix.edits) or not _inside_prose(fix, ranges):
+        if not _inside_prose(fix, ranges):
+            skipped.append(finding)
+            continue
+        fix = Fix(tuple(absorb_emptied_line(e, text) for e in fix.edits), fix.applicability)
+        if not _well_formed(fix, len(text)) or any(taken.conflicts(e) for e in fix.edits):
             skipped.append(finding)
             continue
         taken.add(fix.edits)
-        chosen.append(finding)
+        chosen.append(finding if fix == finding.fix else replace(finding, fix=fix))
     chosen.sort(key=lambda f: (*fix_span(f.fix), f.rule))
     return chosen, skipped
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the line holding `start`, and end (before its newline) of the line holding `end`."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def _blank_line_before(text: str, line_start: int) -> int | None:
+    """The start of the line before `line_start` when that line is blank, else None."""
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    return None if text[previous:line_start].strip() else previous
+
+
+def absorb_emptied_line(edit: Edit, text: str) -> Edit:
+    """Widen a deletion that leaves its line blank to delete the line, so removed
+    debris leaves no gap; it takes only newlines and blank lines, never text.
+
+    A blank line that would then follow another blank line (or the start of the
+    text) goes too; at the end of the text, so do the blank lines before it.
+    """
+    if edit.replacement or edit.start == edit.end:
+        return edit
+    start, line_end = _line_bounds(text, edit.start, edit.end)
+    if text[start:edit.start].strip() or text[edit.end:line_end].strip():
+        return edit  # other words share the line
+    end = min(len(text), line_end + 1)
+    if start == 0 or _blank_line_before(text, start) is not None:
+        while end < len(text) and not text[end:_line_bounds(text, end, end)[1]].strip():
+            end = min(len(text), _line_bounds(text, end, end)[1] + 1)
+    while end == len(text) and start and _blank_line_before(text, start) is not None:
+        start = _blank_line_before(text, start)  # nothing follows: leave no trailing blank lines
+    return Edit(start, end, "")
 
 
 def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, select=(),
@@ -289,7 +329,7 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
         text = current.text
         wanted = [f for f in findings
                   if _wanted(f, threshold, select, ignore) and original_key(f) not in declined]
-        chosen, lost = choose_fixes(wanted, len(text), prose_ranges(current))
+        chosen, lost = choose_fixes(wanted, text, prose_ranges(current))
         skipped.extend(_in_original(f, offsets) for f in lost)
         taken = _Taken()
         changes: list[AppliedChange] = []

@@ -45,6 +45,14 @@ rules:
     fix: safe
     swap: {"way for": "route for"}
     examples: {flag: ["way for"], pass: ["route for"]}
+  - id: nav
+    kind: substitution
+    severity: warning
+    category: debris
+    message: "'{text}' is page debris"
+    fix: safe
+    swap: {"sign in now": ""}
+    examples: {flag: ["Sign in now"], pass: ["Sign in to read"]}
   - id: hedge
     kind: substitution
     severity: warning

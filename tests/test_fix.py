@@ -101,6 +101,15 @@ def test_fixing_a_fixed_text_changes_nothing(fix):
     assert twice.applied == [] and twice.fixed == once.fixed and twice.passes == 0
 
 
+def test_removed_debris_takes_its_line_and_leaves_no_gap(fix):
+    text = "Sign in now\n\nSign in now\n\nStory.\n\nIntro.\nSign in now\n\nEnd.\n\n\nSign in now"
+    result = fix(text)
+    assert result.fixed == "Story.\n\nIntro.\n\nEnd.\n"
+    assert [c.before for c in result.applied] == ["Sign in now\n\n", "Sign in now\n\n", "Sign in now\n",
+                                                  "\n\nSign in now"]
+    assert fix("Say sign in now, then read.\n").fixed == "Say , then read.\n"  # text shares the line
+
+
 def test_decisions_reject_edit_and_quit(fix):
     text = "teh one, teh two, teh three, teh four"
     answers = iter([Decision("reject"), Decision("edit", "THE"), Decision("accept"), Decision("quit")])

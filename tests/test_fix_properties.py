@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixhelp import fixer, write_pack
-from lint.fix import fix_document, redline
+from lint.fix import absorb_emptied_line, fix_document, redline
 from lint.types import Applicability, Document, Edit, Finding, Fix, Severity
 
 # Words the test pack and the built-in typos rules fix, chain ("teh the"),
 # overlap ("transfer way for"), or only flag; plus text that moves offsets.
-WORDS = ["teh", "the", "the the", "boot the development", "way for", "very unique", "Accoring",
+WORDS = ["teh", "the", "Sign in now", "the the", "boot the development", "way for", "very unique", "Accoring",
          "worldwidely", "path way", "cat", "transfer", ",", ".", "é", "a\u0301", "👍", "שלום", "\r\n", "\n"]
 SEPARATORS = st.sampled_from([" ", " ", "  ", "\n", ""])
 PROSE = st.lists(st.tuples(st.sampled_from(WORDS), SEPARATORS), max_size=30).map(
@@ -56,7 +56,7 @@ def assert_rebuilds(segments, original: str, fixed: str) -> None:
 @st.composite
 def text_and_fixes(draw):
     """A text and fixes (safe or unsafe) whose edits land anywhere, often on top of each other."""
-    text = draw(st.text(st.characters(codec="utf-8"), max_size=40))
+    text = draw(st.text(st.sampled_from("ab \n\r\té👍") | st.characters(codec="utf-8"), max_size=40))
     points = st.integers(0, len(text))
     fixes = []
     for _ in range(draw(st.integers(0, 8))):
@@ -99,21 +99,38 @@ def test_overlapping_edits_never_corrupt_the_text(case):
     result = fix_document(Document(Path("t.txt"), text, "text"), relint, unsafe=True)
     by_rule = {f.rule: f.fix for f in findings}
     applied = [by_rule[c.rule] for c in result.applied]
-    chosen = [e for fix in applied for e in fix.edits]
+    # A deletion that empties its line also takes the line (absorb_emptied_line).
+    chosen = [absorb_emptied_line(e, text) for fix in applied for e in fix.edits]
     assert all(not _overlap(a, b) for i, a in enumerate(chosen) for b in chosen[i + 1:])
     assert result.fixed == _reference_apply(text, chosen)
     for change, fix in zip(result.applied, applied):
-        assert (change.start, change.end) == fix_span(fix)
+        widened = Fix(tuple(absorb_emptied_line(e, text) for e in fix.edits), fix.applicability)
+        assert (change.start, change.end) == fix_span(widened)
         assert change.before == text[change.start:change.end]
     # Every other well-formed fix lost to an overlap, and is reported as skipped.
     skipped = {f.rule for f in result.skipped}
     for finding in findings:
         if finding.fix in applied or not _well_formed(finding.fix):
             continue
-        assert any(_overlap(e, c) for e in finding.fix.edits for c in chosen)
+        assert any(_overlap(absorb_emptied_line(e, text), c) for e in finding.fix.edits for c in chosen)
         assert finding.rule in skipped
     assert_rebuilds(result.redline(), text, result.fixed)
 
 
 def fix_span(fix: Fix) -> tuple[int, int]:
     return min(e.start for e in fix.edits), max(e.end for e in fix.edits)
+
+
+@SETTINGS
+@given(text=st.text(st.sampled_from("ab \n\r\t"), max_size=30), data=st.data())
+def test_an_emptied_line_goes_but_no_text_with_it(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    widened = absorb_emptied_line(Edit(start, end, ""), text)
+    assert widened.start <= start and end <= widened.end
+    assert not text[widened.start:start].strip() and not text[end:widened.end].strip()
+    if (widened.start, widened.end) != (start, end):  # only when the deletion left nothing else on its line
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        assert not text[line_start:start].strip() and not text[end:line_end].strip()
