@@ -11,9 +11,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psutil
 
+GNU_TIME = Path("/usr/bin/time")
 TREE_SAMPLE_S = 0.05  # how often the memory of a command's whole process tree is read
 
 
@@ -87,10 +89,15 @@ def _round(value: float, digits: int = 3):
 def run_once(cmd: list[str], *, cwd=None, env=None, ok_codes=(0, 1)) -> Sample:
     """Run a command to completion with output discarded; measure it.
 
-    ``os.wait4`` gives the child's own resource usage (including the
-    children it reaped), so a tool that forks workers is charged for them.
+    ``os.wait4`` gives the child's CPU time (including the children it
+    reaped, so a tool that forks workers is charged for them). Its
+    ``ru_maxrss`` is not used: a child counts the benchmark's own memory from
+    before its exec. GNU time, a small process, reports the command's peak.
     """
-    with tempfile.TemporaryFile() as err, open(os.devnull, "wb") as null:
+    with tempfile.TemporaryFile() as err, open(os.devnull, "wb") as null, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        if GNU_TIME.exists():
+            cmd = [str(GNU_TIME), "-f", "%M", "-o", rss.name, *cmd]
         start = time.perf_counter()
         # A session of its own, so an interrupted benchmark can end the
         # command together with any workers it started.
@@ -110,7 +117,8 @@ def run_once(cmd: list[str], *, cwd=None, env=None, ok_codes=(0, 1)) -> Sample:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
             raise BenchError(f"{' '.join(cmd[:3])} ... exited {proc.returncode}: {' | '.join(tail)}")
-    peak_mb = usage.ru_maxrss / 1024
+        lines = rss.read().split()
+    peak_mb = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else usage.ru_maxrss / 1024
     return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=peak_mb,
                   tree_mb=max(tree_mb, peak_mb))
 

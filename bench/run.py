@@ -201,6 +201,7 @@ def main(argv=None) -> int:
     # server is stopped and its temporary directory removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.time()
+    load_before = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     try:
         bench = Bench(args.quick, work)
@@ -223,6 +224,11 @@ def main(argv=None) -> int:
             rule_points, rule_verdict = rules_curve(bench, rule_doc, corpora.count_words([rule_doc]))
         bench.notes += [f"section '{name}' left out (--only)" for name in SECTIONS if name not in args.only]
         items = acceptance(rb, lt_rows)
+        if max(load_before, os.getloadavg()[0]) > (os.cpu_count() or 1):
+            bench.notes.append(
+                f"the machine was busy (load average {load_before:.1f} at the start, "
+                f"{os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} cores): wall times are "
+                f"stretched and noisy; the CPU-time ratios printed beside them are steadier")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(bench, size_points, size_verdict, rule_points, rule_verdict, items, time.time() - started)
