@@ -67,6 +67,9 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
     try:
         if path.is_dir():
             raise InputError("is a directory")
+        if path.exists() and not path.is_file():
+            # A FIFO or device would block or never end; only regular files are read.
+            raise InputError("not a regular file (a pipe, socket or device)")
         size = path.stat().st_size
         if size > max_mb * 1024 * 1024:
             raise InputError(f"file is {size / (1024 * 1024):.0f} MB, over the {max_mb:g} MB limit "

@@ -127,3 +127,14 @@ def test_symlink_leading_outside_the_tree_is_reported_and_skipped(tmp_path):
     assert [e["path"].rsplit("/", 1)[-1] for e in data["files"]] == ["good.txt"]
     assert "leak.txt: skipped: symlink to" in proc.stderr and "outside" in proc.stderr
     assert proc.returncode == 0
+
+
+def test_fifo_is_skipped_not_waited_on(tmp_path):
+    import os
+    (tmp_path / "good.txt").write_text("Accoring to him.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    data, proc = check_json(tmp_path, "--no-languagetool", "--no-cache")
+    entries = {entry["path"].rsplit("/", 1)[-1]: entry for entry in data["files"]}
+    assert "not a regular file" in entries["pipe.txt"]["error"]
+    assert entries["good.txt"]["findings"]
+    assert proc.returncode == 1
