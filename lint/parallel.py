@@ -56,9 +56,9 @@ def _check_in_worker(document) -> FileResult:
     return check_document(_worker_linter, document)
 
 
-def _read(path: Path) -> FileResult:
+def _read(path: Path, max_mb: float) -> FileResult:
     try:
-        return FileResult(path, read_document(path))
+        return FileResult(path, read_document(path, max_mb))
     except InputError as exc:
         return FileResult(path, error=str(exc), fatal=exc.fatal)
 
@@ -66,7 +66,7 @@ def _read(path: Path) -> FileResult:
 def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
                 cache: ResultCache | None = None, progress: bool | None = None) -> list[FileResult]:
     """Check `files` with the cache and `jobs` processes; results in file order."""
-    results = [_read(path) for path in files]
+    results = [_read(path, linter.settings_for(path).max_file_mb) for path in files]
     todo: list[tuple[int, str | None]] = []
     for i, result in enumerate(results):
         if result.document is None:

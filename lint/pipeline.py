@@ -111,7 +111,7 @@ class Linter:
         """Run the whole pipeline on one file."""
         settings, ruleset, extra = self.setup_for(path)
         try:
-            document = read_document(path)
+            document = read_document(path, settings.max_file_mb)
         except InputError as exc:
             return FileResult(path, error=str(exc), fatal=exc.fatal)
         return self.lint_document(document, settings, ruleset, extra)

@@ -72,7 +72,7 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
             raise InputError("not a regular file (a pipe, socket or device)")
         size = path.stat().st_size
         if size > max_mb * 1024 * 1024:
-            raise InputError(f"file is {size / (1024 * 1024):.0f} MB, over the {max_mb:g} MB limit "
+            raise InputError(f"file is {size / (1024 * 1024):.3g} MB, over the {max_mb:g} MB limit "
                              "(raise it with max_file_mb in copydesk.yaml)")
         raw = path.read_bytes()
     except FileNotFoundError:
