@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lint.pipeline import CommandLine, Linter
@@ -69,5 +69,6 @@ def test_fuzz_markdown(text):
 
 @FUZZ
 @given(DOCUMENTS)
+@example("<p>hi <![alt](i.png) there</p>")  # once an AssertionError inside html.parser
 def test_fuzz_html(text):
     _check_invariants(text, "html")

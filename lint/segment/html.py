@@ -86,6 +86,16 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
         self.text_start: int | None = None
 
+    def parse_marked_section(self, i, report=1):
+        """Like html.parser, but an unknown ``<![x ...>`` is a bogus comment
+        (as in HTML5 and newer Pythons) instead of an AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_comment(self.rawdata[i:])
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
