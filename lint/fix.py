@@ -322,8 +322,9 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
     findings = relint(current)
 
     def original_key(finding: Finding) -> tuple[str, int, int]:
-        start, end = fix_span(finding.fix)
-        return finding.rule, offsets.to_original(start), offsets.to_original(end, is_end=True)
+        # The finding's own span: the fixer may widen its fix, never the finding.
+        return (finding.rule, offsets.to_original(finding.start),
+                offsets.to_original(finding.end, is_end=True))
 
     while result.passes < max_passes and not quit_asked:
         text = current.text
@@ -337,7 +338,8 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
             fix = finding.fix
             start, end, after = _changed_slice(text, fix)
             key = original_key(finding)
-            line = index.line_col(key[1])[0]
+            original_start, original_end = offsets.to_original(start), offsets.to_original(end, is_end=True)
+            line = index.line_col(original_start)[0]
             decision = ACCEPT if decide is None else decide(
                 Proposal(finding, text, start, end, text[start:end], after, line))
             if decision.action == "quit":
@@ -352,8 +354,8 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
             if decision.action == "reject" or any(taken.conflicts(e) for e in edits):
                 continue
             taken.add(edits)
-            changes.append(AppliedChange(finding.rule, text[start:end], after, key[1], key[2], line,
-                                         fix.applicability, finding.message, result.passes + 1))
+            changes.append(AppliedChange(finding.rule, text[start:end], after, original_start, original_end,
+                                         line, fix.applicability, finding.message, result.passes + 1))
         if not taken.edits:
             break
         new_text, segments = apply_edits(text, taken.edits)

@@ -101,6 +101,18 @@ def test_fixing_a_fixed_text_changes_nothing(fix):
     assert twice.applied == [] and twice.fixed == once.fixed and twice.passes == 0
 
 
+def test_a_rejected_deletion_is_not_asked_again(fix):
+    asked = []
+
+    def decide(proposal):
+        asked.append(proposal.before)
+        return Decision("reject" if proposal.finding.rule == "t.nav" else "accept")
+
+    result = fix("Sign in now\n\nteh the end.\n", decide=decide)
+    assert result.fixed == "Sign in now\n\nthe end.\n"
+    assert asked == ["Sign in now\n\n", "teh", "the the"]
+
+
 def test_removed_debris_takes_its_line_and_leaves_no_gap(fix):
     text = "Sign in now\n\nSign in now\n\nStory.\n\nIntro.\nSign in now\n\nEnd.\n\n\nSign in now"
     result = fix(text)
