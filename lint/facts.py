@@ -5,8 +5,8 @@ Entity files live in a ``facts/`` folder of any rule directory::
     entities:
       - id: cetc
         names: [China Electronics Technology Group Corporation, CETC]
-        is: a state-owned defence electronics group
-        descriptor: the state-owned defence electronics group
+        is: a state-owned defense electronics group
+        descriptor: the state-owned defense electronics group
         wrong:
           - descriptor: electricity utility
             fits: State Grid Corporation of China
