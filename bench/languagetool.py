@@ -24,9 +24,11 @@ import corpora
 from measure import BenchError, Row, Sample, format_table, run_once
 
 _URL = re.compile(r"https?://(?:localhost|127\.0\.0\.1|\[::1\]):\d+")
-# LanguageTool checks a few hundred words a second on this machine, so its
+# LanguageTool checks from a few hundred (cold) to a few thousand (warm) words a
+# second on this machine, so its
 # rows use the first rust-book chapters up to about this many words.
-WORDS_FULL, WORDS_QUICK = 8_000, 3_000
+WORDS_FULL, WORDS_QUICK = 16_000, 4_000
+_COPYDESK_NOTE = "cpu includes the server's; tree MB includes a server this run started"
 NAMES = {
     "cold_no_cache": "copydesk + LT, cold server, cache cold",
     "direct": "LanguageTool alone, HTTP /v2/check",
@@ -145,22 +147,37 @@ class LanguageToolBench:
             raise BenchError("`copydesk server status` names no URL")
         return found.group()
 
+    def sample(self, args: list[str]) -> Sample:
+        """One timed `copydesk check ARGS` (LanguageTool required), server CPU included."""
+        cmd = self.bench.copydesk + ["check", "--require", "languagetool"] + args
+        server_before = self.server_cpu()
+        sample = run_once(cmd, cwd=self.bench.work, env=self.env)
+        sample.cpu += _cpu_since(server_before, self.server_cpu())
+        return sample
+
+    def direct_sample(self, url: str, texts: list[str]) -> Sample:
+        """Each file's prose to /v2/check, one request per file, in order."""
+        server_before = self.server_cpu()
+        start, cpu = time.perf_counter(), os.times()
+        for text in texts:
+            check_text(url, text)
+        used = os.times()
+        return Sample(wall=time.perf_counter() - start,
+                      cpu=(used.user - cpu.user) + (used.system - cpu.system)
+                      + _cpu_since(server_before, self.server_cpu()), peak_mb=float("nan"))
+
     def timed(self, key: str, corpus: str, words: int, args: list[str], *, runs: int,
               before=None, warmup: bool = False) -> Row:
-        """Time `copydesk check ARGS` (LanguageTool required) into a row."""
-        row = Row(NAMES[key], corpus, words, note="cpu includes the server's; tree MB includes a server this run started")
-        cmd = self.bench.copydesk + ["check", "--require", "languagetool"] + args
+        """Time `copydesk check ARGS` into a row."""
+        row = Row(NAMES[key], corpus, words, note=_COPYDESK_NOTE)
         try:
             if warmup:
-                run_once(cmd, cwd=self.bench.work, env=self.env)
+                self.sample(args)
             spent = 0.0
             for _ in range(runs):
                 if before:
                     before()
-                server_before = self.server_cpu()
-                sample = run_once(cmd, cwd=self.bench.work, env=self.env)
-                sample.cpu += _cpu_since(server_before, self.server_cpu())
-                row.samples.append(sample)
+                row.samples.append(self.sample(args))
                 spent += row.samples[-1].wall
                 if spent > self.bench.budget * 3:
                     break
@@ -168,11 +185,30 @@ class LanguageToolBench:
             row.skipped, row.note, row.samples = True, str(exc), []
         return _show(self.bench, row)
 
+    def direct_against_cold_cache(self, corpus: str, files: list[Path], words: int, runs: int) -> tuple[Row, Row]:
+        """LanguageTool alone and Copydesk with a cold paragraph cache, run by
+        turns after an untimed warm-up pass: LanguageTool (Java) gets several
+        times faster over its first passes, and both must meet the same server."""
+        direct = Row(NAMES["direct"], corpus, words, note="one request per file; cpu is the server's and the client's")
+        copydesk = Row(NAMES["warm_cold_cache"], corpus, words, note=_COPYDESK_NOTE)
+        args = ["--no-cache"] + [str(p) for p in files]
+        try:
+            url = self.url()
+            texts = [corpora.prose_of(p) for p in files]
+            self.direct_sample(url, texts)
+            for _ in range(runs):
+                direct.samples.append(self.direct_sample(url, texts))
+                self.forget_paragraphs()
+                copydesk.samples.append(self.sample(args))
+        except (BenchError, OSError) as exc:
+            for row in (direct, copydesk):
+                row.skipped, row.note, row.samples = True, str(exc), []
+        return _show(self.bench, direct), _show(self.bench, copydesk)
+
     def measure_all(self, corpus: str, files: list[Path], words: int) -> dict[str, Row]:
         """Every LanguageTool row, in an order that leaves each in the state it needs."""
         paths = [str(p) for p in files]
         no_file_cache = ["--no-cache"] + paths
-        slow_runs = 1 if self.bench.quick else 2
 
         def cold_start():
             self.server("stop")
@@ -181,10 +217,8 @@ class LanguageToolBench:
         # One cold start: the JVM and LanguageTool's rule loading dominate it.
         result = {"cold_no_cache": self.timed("cold_no_cache", corpus, words, no_file_cache,
                                               runs=1, before=cold_start)}
-        result["direct"] = _show(self.bench, direct_row(corpus, words, files, self.url(), runs=slow_runs,
-                                                        server_cpu=self.server_cpu))
-        result["warm_cold_cache"] = self.timed("warm_cold_cache", corpus, words, no_file_cache,
-                                               runs=slow_runs, before=self.forget_paragraphs)
+        result["direct"], result["warm_cold_cache"] = self.direct_against_cold_cache(
+            corpus, files, words, runs=2 if self.bench.quick else 3)
         result["warm_warm_cache"] = self.timed("warm_warm_cache", corpus, words, no_file_cache,
                                                runs=self.bench.runs, warmup=True)
         result["warm_both_caches"] = self.timed(
@@ -207,26 +241,6 @@ def _cpu_since(before: tuple[int, float] | None, after: tuple[int, float] | None
     if before is None or before[0] != after[0]:
         return after[1]
     return after[1] - before[1]
-
-
-def direct_row(corpus: str, words: int, files: list[Path], url: str, runs: int,
-               server_cpu=lambda: None) -> Row:
-    """Send each file's prose to /v2/check, one request per file, in order."""
-    texts = [corpora.prose_of(p) for p in files]
-    row = Row(NAMES["direct"], corpus, words,
-              note="one request per file; cpu is the server's and the client's")
-    for _ in range(runs):
-        server_before = server_cpu()
-        start = time.perf_counter()
-        cpu = os.times()
-        for text in texts:
-            check_text(url, text)
-        used = os.times()
-        row.samples.append(Sample(wall=time.perf_counter() - start,
-                                  cpu=(used.user - cpu.user) + (used.system - cpu.system)
-                                  + _cpu_since(server_before, server_cpu()),
-                                  peak_mb=float("nan")))
-    return row
 
 
 def check_text(url: str, text: str, language: str = "en-US") -> dict:
