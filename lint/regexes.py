@@ -1,4 +1,4 @@
-"""Compiling regexes from rule files safely.
+r"""Compiling regexes from rule files safely.
 
 Python's `re` has no time limit, so a pattern that backtracks
 catastrophically (``(a+)+$``) could hang a run on one unlucky sentence.
