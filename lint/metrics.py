@@ -9,7 +9,7 @@ document's scores come from the sums, so nothing is counted twice.
 
 from __future__ import annotations
 
-import textstat
+from functools import lru_cache
 
 from .text import block_sentences, split_sentences, words
 from .types import Block
@@ -23,7 +23,27 @@ def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:
     word_count = len(words(text))
     if not word_count:
         return 0, 0, 0
-    return word_count, max(1, sentence_count), textstat.syllable_count(text)
+    return word_count, max(1, sentence_count), syllable_count(text)
+
+
+def syllable_count(text: str) -> int:
+    """textstat's syllable count, with each distinct word hyphenated once.
+
+    textstat lower-cases, strips punctuation, splits on white space and asks
+    pyphen about every word; doing the same split here and caching per word
+    gives identical counts at a fraction of the cost on long documents.
+    """
+    import textstat  # imported on first use: it costs ~0.3 s and cached runs never need it
+
+    cleaned = textstat.remove_punctuation(text.lower())
+    return sum(_word_syllables(word) for word in cleaned.split())
+
+
+@lru_cache(maxsize=100_000)
+def _word_syllables(word: str) -> int:
+    import textstat
+
+    return textstat.syllable_count(word)
 
 
 def _scores(word_count: int, sentences: int, syllables: int) -> dict:

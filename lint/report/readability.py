@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import textstat
-
 from ..positions import LineIndex
 from ..text import block_sentences, words
 from ..types import Block
@@ -60,6 +58,8 @@ def _ease_meaning(ease) -> str:
 
 def hardest_sentences(text: str, blocks: list[Block], limit: int = HARDEST_SHOWN) -> list[HardSentence]:
     """The prose sentences with the highest grade level, hardest first."""
+    import textstat  # imported on first use: it costs ~0.3 s at start-up
+
     index = LineIndex(text)
     graded = []
     for block in blocks:
