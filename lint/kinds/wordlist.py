@@ -20,6 +20,32 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for many normalised phrases, shared prefixes factored out.
+
+    A flat alternation tries every phrase at every position; the trie tries
+    one branch per character, so its cost stops growing with the list. Each
+    optional tail is greedy, so the longest phrase that fits still wins.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [token + _trie_regex(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase may end here: the rest is optional (greedy)
+        return f"(?:{body})?"
+    return body
+
+
 class PhraseMatcher:
     """Finds any of many literal phrases as whole words, case-insensitively."""
 
@@ -27,10 +53,9 @@ class PhraseMatcher:
         self._table: dict[str, list] = {}
         for phrase, payload in entries:
             self._table.setdefault(phrase_key(phrase), []).append(payload)
-        phrases = sorted(self._table, key=len, reverse=True)
         self._regex = None
-        if phrases:
-            body = "|".join(phrase_pattern(p) for p in phrases)
+        if self._table:
+            body = trie_pattern(self._table)
             self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, list]]:
