@@ -46,3 +46,20 @@ def test_config_and_rule_mistakes_name_file_and_line(tmp_path, name):
     assert f"{target}:{line}:" in proc.stderr, proc.stderr
     assert message in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_rule_directory_outside_the_project_is_resolved_and_reported(tmp_path):
+    shared = tmp_path / "shared-rules"
+    shared.mkdir()
+    (shared / "house.yaml").write_text(
+        "pack: house\nrules:\n  - id: synergy\n    kind: existence\n    message: jargon\n"
+        "    tokens: [synergy]\n    examples: {flag: [synergy], pass: [energy]}\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "copydesk.yaml").write_text("rules_dirs: [../shared-rules]\n", encoding="utf-8")
+    doc = project / "doc.txt"
+    doc.write_text("We seek synergy.\n", encoding="utf-8")
+    proc = run_copydesk("check", doc, "--no-languagetool", "--no-cache")
+    assert f"{project / 'copydesk.yaml'}:1: rule directory '../shared-rules' is outside" in proc.stderr
+    assert str(shared) in proc.stderr
+    assert "house.synergy" in proc.stdout
