@@ -130,3 +130,12 @@ def test_directory_walk_skips_binary_with_message(tmp_path):
     assert "blob.txt: skipped: binary" in proc.stdout
     assert "good.txt:1:1" in proc.stdout
     assert proc.returncode == 1
+
+
+def test_a_note_shared_by_many_files_is_printed_once(tmp_path):
+    for number in range(3):
+        (tmp_path / f"f{number}.txt").write_text("Accoring to him.\n", encoding="utf-8")
+    proc = run_copydesk("check", tmp_path, "--languagetool", "http://127.0.0.1:9", "--no-cache")
+    notes = [line for line in proc.stdout.splitlines() if "LanguageTool skipped" in line]
+    assert len(notes) == 1 and notes[0].startswith("note (3 files):"), proc.stdout
+    assert proc.stdout.count("typos.misspelling") == 3

@@ -17,18 +17,21 @@ def render(results, options) -> str:
     out: list[str] = []
     counts: Counter = Counter()
     fixable = 0
+    notes: dict[str, list] = {}  # one line per distinct note, however many files share it
     for result in results:
         if result.error:
             out.append(f"{result.path}: skipped: {result.error}")
             continue
         for note in result.notes:
-            out.append(f"{result.path}: note: {note}")
+            notes.setdefault(note, []).append(result.path)
         text = result.document.text
         index = LineIndex(text)
         for finding in result.findings:
             counts[finding.severity] += 1
             fixable += finding.fix is not None
             out.extend(_finding_lines(result.path, finding, text, index, options))
+    for note, paths in notes.items():
+        out.append(f"{paths[0]}: note: {note}" if len(paths) == 1 else f"note ({len(paths)} files): {note}")
     out.append(_summary(counts, fixable, results))
     return "\n".join(out) + "\n"
 
