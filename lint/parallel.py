@@ -47,9 +47,15 @@ def check_document(linter: Linter, document) -> FileResult:
 _worker_linter: Linter | None = None
 
 
+_parent_linter: Linter | None = None  # seen by forked workers, which reuse its compiled rules
+
+
 def _start_worker(cli: CommandLine) -> None:
     global _worker_linter
-    _worker_linter = Linter(cli)
+    if _parent_linter is not None and _parent_linter.cli == cli:
+        _worker_linter = _parent_linter.fork_copy()  # forked: rules already compiled
+    else:
+        _worker_linter = Linter(cli)  # spawned: build everything here
 
 
 def _check_in_worker(document) -> FileResult:
@@ -104,7 +110,9 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
 
 def _run(linter: Linter, documents: list, jobs: int, bar):
     done = 0
+    global _parent_linter
     if jobs > 1:
+        _parent_linter = linter
         try:
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                                        initargs=(linter.cli,))

@@ -101,6 +101,16 @@ class Linter:
             self._by_config[key] = (settings, ruleset, extra)
         return self._by_config[key]
 
+    def fork_copy(self) -> "Linter":
+        """A Linter for a forked worker: the compiled rules are shared, the
+        sources (which may hold connections and threads) are made anew."""
+        copy = Linter(self.cli, self.use_sources)
+        copy._settings, copy._configs = self._settings, self._configs
+        for key, (settings, ruleset, _) in self._by_config.items():
+            extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
+            copy._by_config[key] = (settings, ruleset, extra)
+        return copy
+
     def files(self, paths) -> Iterator[Path]:
         """The files named or found under the directories named."""
         for path in paths:
