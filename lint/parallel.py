@@ -1,8 +1,9 @@
 """Check many files fast: cached results first, the rest across processes.
 
 The parent reads every file (cheap) and looks it up in the cache; only the
-misses are checked, in a pool of ``jobs`` worker processes that each build
-their own Linter. Results come back in the order the files were listed.
+misses are checked, in a pool of ``jobs`` worker processes. Forked workers
+reuse the parent's compiled rules (only sources such as LanguageTool, which
+hold connections, are made anew); spawned ones build their own Linter. Results come back in the order the files were listed.
 """
 
 from __future__ import annotations
