@@ -28,6 +28,9 @@ EPILOG = """\
 examples:
   copydesk check article.txt                 findings, exit 1 on errors
   copydesk check docs/ --format json         machine-readable
+  copydesk check docs/ --format sarif        for CI (also junit, github, gitlab, ...)
+  copydesk fix article.txt --diff            what the safe fixes would change
+  copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
