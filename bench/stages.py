@@ -45,10 +45,16 @@ def run_rules_timed(clock: Clock, blocks, ruleset) -> list:
 
     findings = []
     for checker in ruleset.checkers:
-        for name, begin, check in _timed_parts(checker):
+        prefilter = getattr(checker, "prefilter", None)
+        for number, (name, begin, check) in enumerate(_timed_parts(checker)):
             if begin is not None:
                 clock.time(name, begin, blocks)
+            if prefilter is not None and number == 0:
+                clock.time("prefilter (per-rule checkers)", prefilter, blocks)
+            runs_on = getattr(checker, "runs_on", lambda _index, _block: True)
             for block in blocks:
+                if not runs_on(number, block):
+                    continue
                 hits = clock.time(name, lambda: list(check(block)))
                 for hit in hits:
                     if hit.rule.applies_to(block.kind):

@@ -37,7 +37,83 @@ def compile_safe(pattern: str, flags: int = 0) -> re.Pattern:
     if problem:
         raise UnsafePattern(f"regex {pattern!r} may backtrack catastrophically ({problem}); "
                             "bound the outer repeat, e.g. {0,10} instead of * or +")
-    return re.compile(pattern, flags)
+    return _with_first_character_test(pattern, parsed, flags)
+
+
+def _with_first_character_test(pattern: str, parsed, flags: int) -> re.Pattern:
+    r"""The compiled pattern, led by a lookahead for the characters a match
+    can start with when they are few.
+
+    `re` tries the whole pattern at every position of the text; a pattern
+    opening with ``\b`` or a group of alternatives gets no help from its
+    literal-prefix search. ``(?=[$\d])`` first rejects most positions at
+    the cost of one class test (claims.exact-figure: 3x faster). The
+    lookahead matches nothing and captures nothing, so matches and groups
+    are the same.
+    """
+    first = _first_characters(list(parsed))
+    if first is None or first[1] or pattern.startswith("(?") and pattern[2:3].isalpha():
+        return re.compile(pattern, flags)  # unknown, can match empty, or leads with global flags
+    return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern})", flags)
+
+
+_CLASS_LIMIT = 40  # a longer class rejects too little to pay for itself
+
+
+def _first_characters(items) -> tuple[set[str], bool] | None:
+    """(class items a match of `items` can start with, whether it can be
+    empty), or None when not known or too many."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue  # zero width: the next item starts the match
+        item = _item_first_characters(op, av)
+        if item is None:
+            return None
+        found |= item[0]
+        if len(found) > _CLASS_LIMIT:
+            return None
+        if not item[1]:
+            return found, False
+    return found, True
+
+
+def _item_first_characters(op, av) -> tuple[set[str], bool] | None:
+    if op == sre_constants.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op == sre_constants.IN:
+        return _class_items(av)
+    if op == sre_constants.SUBPATTERN:
+        return _first_characters(av[-1])
+    if op in _REPEATS and op is not None:
+        inner = _first_characters(av[2])
+        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
+    if op == sre_constants.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            inner = _first_characters(branch)
+            if inner is None:
+                return None
+            found |= inner[0]
+            empty = empty or inner[1]
+        return found, empty
+    return None
+
+
+def _class_items(av) -> tuple[set[str], bool] | None:
+    """A character class as lookahead class items ({'a-c', '\\d', '$'})."""
+    items: set[str] = set()
+    for op, value in av:
+        if op == sre_constants.LITERAL:
+            items.add(re.escape(chr(value)))
+        elif op == sre_constants.RANGE:
+            items.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op == sre_constants.CATEGORY and value == sre_constants.CATEGORY_DIGIT:
+            items.add(r"\d")
+        else:  # negated classes, \w, \s: too broad to help
+            return None
+    return items, False
 
 
 def _find_nested_repeat(parsed, inside_unbounded: bool) -> str | None:
@@ -77,3 +153,92 @@ def _has_overlapping_branches(body) -> bool:
             texts = [str(b) for b in av[1]]
             return len(texts) != len(set(texts))
     return False
+
+
+# Literal prefilters -------------------------------------------------------
+
+_MIN_LITERAL = 2  # a one-letter requirement rules out too little to pay for itself
+DIGITS = frozenset("0123456789")
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings of which at least one occurs in any text the
+    pattern matches in (its lookbehinds and lookaheads included), or None
+    when no such set is known.
+
+    ``\\bthe\\s+(?:largest|first)\\b`` needs "the"; ``(?:largest|first)``
+    needs "largest" or "first". A rule can skip every block whose lowered
+    text holds none of them without running its regex: most rules match a
+    handful of blocks in a whole book, and a regex that opens with a
+    lookbehind has no literal prefix for `re` to search for.
+    """
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    return _sequence_literals(parsed)
+
+
+def _selective(literals: frozenset[str]) -> bool:
+    """Worth searching for: no one-letter string, except digits (rare in prose)."""
+    return min(map(len, literals)) >= _MIN_LITERAL or literals <= DIGITS
+
+
+def _sequence_literals(items) -> frozenset[str] | None:
+    """The most selective requirement among the items of a sequence."""
+    candidates = []
+    run: list[str] = []
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        repeated = _repeated_literal(op, av)
+        if repeated:  # "  +" needs two spaces
+            run.append(repeated)
+            if av[0] == av[1]:
+                continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        needed = _item_literals(op, av)
+        if needed is not None:
+            candidates.append(needed)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    candidates = [c for c in candidates if _selective(c)]
+    if not candidates:
+        return None
+    # Longest shortest-string first; fewer alternatives break a tie.
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _repeated_literal(op, av) -> str:
+    """The text a repeat of one literal character must match ('' if none)."""
+    if op not in _REPEATS or op is None:
+        return ""
+    low, _high, body = av
+    if low < 1 or len(body) != 1 or body[0][0] != sre_constants.LITERAL:
+        return ""
+    return chr(body[0][1]).lower() * min(low, 8)
+
+
+def _item_literals(op, av) -> frozenset[str] | None:
+    """What one parsed item needs, or None when it needs nothing known."""
+    if op == sre_constants.SUBPATTERN:
+        return _sequence_literals(av[-1])
+    if op == sre_constants.ASSERT:  # a lookaround's text is in the block too
+        return _sequence_literals(av[1])
+    if op in _REPEATS and op is not None:
+        low, _high, body = av
+        return _sequence_literals(body) if low >= 1 else None
+    if op == sre_constants.IN and av == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]:
+        return DIGITS  # \d: exact in ASCII text (DocumentText knows)
+    if op == sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            needed = _sequence_literals(branch)
+            if needed is None:
+                return None
+            union |= needed
+        return frozenset(union)
+    return None

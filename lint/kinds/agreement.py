@@ -28,6 +28,7 @@ from ..text import match_case
 from . import lexicon
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
+from .prefilter import union_literals
 
 OPTIONS = {"patterns": list, "verbs": dict, "plural_subject": bool, "ignorecase": bool,
            "except": list}
@@ -60,6 +61,7 @@ class AgreementRule:
             if not isinstance(raw, str) or "{verb}" not in raw:
                 raise rule.error(f"pattern {raw!r} must contain {{verb}} where the verb goes", "patterns")
             self.patterns.append(compile_rule_regex(rule, raw.replace("{verb}", verb_group), "patterns", flags))
+        self.literals = union_literals(self.patterns)
 
     def hits(self, block):
         """Hits for every disagreeing subject and verb."""

@@ -23,6 +23,7 @@ from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
+from .prefilter import union_literals
 
 OPTIONS = {"patterns": list, "claim": str, "ignorecase": bool}
 REQUIRED = ("patterns",)
@@ -38,6 +39,7 @@ class ClaimRule:
         for pattern in rule.options["patterns"]:
             compile_rule_regex(rule, pattern, "patterns", flags)  # names the bad one
         self.regex = compile_rule_regex(rule, body, "patterns", flags)
+        self.literals = union_literals([self.regex])
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 
     def hits(self, block):

@@ -37,6 +37,7 @@ from ..text import match_case
 from . import lexicon
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
+from .prefilter import union_literals
 
 OPTIONS = {"patterns": list, "replacement": str, "reason": str, "sets": list,
            "min_ratio": (int, float)}
@@ -60,21 +61,17 @@ class ContextRule:
         self.replacement = rule.options["replacement"]
         self.patterns = [compile_rule_regex(rule, p, "patterns", re.IGNORECASE)
                          for p in rule.options["patterns"]]
-        for pattern in self.patterns:
+        for source, pattern in zip(rule.options["patterns"], self.patterns):
             if "word" not in pattern.groupindex:
-                raise rule.error(f"pattern {pattern.pattern!r} needs a group named 'word' (?P<word>...)",
+                raise rule.error(f"pattern {source!r} needs a group named 'word' (?P<word>...)",
                                  "patterns")
-        # Most blocks do not contain the wrong word at all: a substring test
-        # on its literal start skips the regexes there.
-        self.literals = [_required_literal(p.pattern) for p in self.patterns]
+        # Most blocks do not contain the wrong word at all (see prefilter).
+        self.literals = union_literals(self.patterns)
 
     def hits(self, block):
         """Hits for every context match in the block."""
         text = block.text
-        lowered = block.memo("lower", text.lower)
-        for pattern, literal in zip(self.patterns, self.literals):
-            if literal not in lowered:
-                continue
+        for pattern in self.patterns:
             for match in pattern.finditer(text):
                 start, end = match.span("word")
                 if not block.is_verbatim(start, end):
@@ -84,23 +81,6 @@ class ContextRule:
                 message = self.rule.format_message(text=word, replacement=replacement,
                                                    reason=self.rule.options.get("reason", ""))
                 yield Hit(self.rule, start, end, message, (replacement,))
-
-
-def _required_literal(pattern: str) -> str:
-    """Lower-case letters every match of group `word` must start with ("" if unsure)."""
-    body = pattern.split("(?P<word>", 1)[1]
-    depth = 0
-    unescaped = re.sub(r"\\.", "", body)  # \( and \| are literal characters
-    for char in unescaped:  # an alternative at the group's top level: no literal
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            break
-        if char == "|" and depth == 0:
-            return ""
-    literal = re.match(r"[a-z]*", body).group()
-    if body[len(literal):len(literal) + 1] in ("?", "*", "{"):
-        literal = literal[:-1]  # the last letter is optional
-    return literal
 
 
 class StatisticalRule:
@@ -120,6 +100,7 @@ class StatisticalRule:
         body = "|".join(sorted(self.alternatives, key=len, reverse=True))
         self.regex = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
         self.words = frozenset(self.alternatives)
+        self.literals = union_literals([self.regex])
 
     def hits(self, block):
         """Hits for words whose neighbours clearly prefer an alternative."""

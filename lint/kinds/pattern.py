@@ -25,6 +25,7 @@ import re
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
+from .prefilter import union_literals
 
 OPTIONS = {"patterns": list, "replace": str, "except": list, "ignorecase": bool}
 REQUIRED = ("patterns", "replace")
@@ -39,11 +40,12 @@ class PatternRule:
         self.patterns = [compile_rule_regex(rule, p, "patterns", flags) for p in rule.options["patterns"]]
         self.template = rule.options["replace"]
         self.exceptions = {w.lower() for w in rule.options.get("except", [])}
-        for pattern in self.patterns:
+        self.literals = union_literals(self.patterns)
+        for source, pattern in zip(rule.options["patterns"], self.patterns):
             try:
                 _check_template(pattern, self.template)
             except re.error as exc:
-                raise rule.error(f"'replace' does not fit pattern {pattern.pattern!r}: {exc}", "replace") from None
+                raise rule.error(f"'replace' does not fit pattern {source!r}: {exc}", "replace") from None
 
     def hits(self, block):
         """Hits for every match not excepted."""

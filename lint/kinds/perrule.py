@@ -4,6 +4,10 @@ Kinds whose rules each carry their own regexes or thresholds (agreement,
 claims, pattern, readability, debris, confusion) compile every rule into an
 object with ``hits(block)`` (and, if it needs the whole document first,
 ``begin_document(blocks)``); this checker runs them in order.
+
+A compiled rule may also have ``literals``: strings of which its every
+match needs one (see `prefilter`). The rule then runs only on the blocks
+that contain one.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..rulespec import RuleSpec
+from .prefilter import DocumentText, document_text
 
 
 class PerRuleChecker:
@@ -24,18 +29,40 @@ class PerRuleChecker:
         self.rules = tuple(rules)
         self.compiled = [compile_rule(rule) for rule in rules]
         self.one_hit_per_span = one_hit_per_span
+        self.literals = [getattr(compiled, "literals", None) for compiled in self.compiled]
+        # For the current document: per rule, the ids of the blocks it may match.
+        self._document: DocumentText | None = None
+        self._candidates: list[set[int] | None] = [None] * len(self.compiled)
 
     def begin_document(self, blocks) -> None:
-        """Let rules that judge the whole document see it first."""
+        """Let rules that judge the whole document see it first, and find
+        the blocks each prefiltered rule needs to look at."""
         for compiled in self.compiled:
             begin = getattr(compiled, "begin_document", None)
             if begin is not None:
                 begin(blocks)
+        self.prefilter(blocks)
+
+    def prefilter(self, blocks) -> None:
+        """Find, for each rule with literals, the blocks that contain one."""
+        if any(self.literals):
+            self._document = document_text(blocks)
+            self._candidates = [self._document.blocks_with(literals) if literals else None
+                                for literals in self.literals]
+
+    def runs_on(self, index: int, block) -> bool:
+        """Whether rule number `index` needs to look at this block."""
+        candidates = self._candidates[index]
+        # A block from outside the document of begin_document is never skipped.
+        return (candidates is None or id(block) in candidates
+                or id(block) not in self._document.block_ids())
 
     def check(self, block):
         """Yield the hits of every rule, in rule order."""
         taken: list[tuple[int, int]] = []
-        for compiled in self.compiled:
+        for index, compiled in enumerate(self.compiled):
+            if not self.runs_on(index, block):
+                continue
             for hit in compiled.hits(block):
                 if self.one_hit_per_span:
                     if any(s <= hit.start and hit.end <= e for s, e in taken):

@@ -1,0 +1,81 @@
+"""Skip the blocks a rule cannot match, found with one search per document.
+
+A rule whose regexes all need some literal text (see
+``lint.regexes.required_literals``) can only match in blocks whose lowered
+text holds one of those strings. Searching the whole document's lowered
+text once with ``str.find`` is far cheaper than running the rule's regex
+over every block: on the rust-book most rules match in a handful of the
+15,000 blocks, and a regex opening with a lookbehind gets no help from
+`re`'s own literal-prefix search.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from ..regexes import DIGITS, required_literals
+
+
+class DocumentText:
+    """The lowered text of a document's blocks, joined, with block starts."""
+
+    def __init__(self, blocks: list):
+        self.blocks = blocks  # kept so ids stay unique while this is in use
+        lowered = [block.memo("lower", block.text.lower) for block in blocks]
+        self.ascii = all(text.isascii() for text in lowered)
+        if not self.ascii:  # what IGNORECASE matches that lower() leaves apart
+            lowered = [text.replace("ſ", "s") for text in lowered]
+        self.starts = []
+        position = 0
+        for text in lowered:
+            self.starts.append(position)
+            position += len(text) + 1
+        self.text = "\n".join(lowered)
+        self._ids: set[int] | None = None
+
+    def block_ids(self) -> set[int]:
+        """ids of every block of the document."""
+        if self._ids is None:
+            self._ids = {id(block) for block in self.blocks}
+        return self._ids
+
+    def blocks_with(self, literals: Iterable[str]) -> set[int]:
+        """ids of the blocks whose lowered text contains any of `literals`."""
+        text, starts, blocks = self.text, self.starts, self.blocks
+        if literals == DIGITS and not self.ascii:
+            return self.block_ids()  # \d also matches other scripts' digits
+        found: set[int] = set()
+        for literal in literals:
+            at = text.find(literal)
+            while at != -1:
+                index = bisect_right(starts, at) - 1
+                found.add(id(blocks[index]))
+                # One occurrence is enough: go on from the next block.
+                if index + 1 == len(starts):
+                    break
+                at = text.find(literal, starts[index + 1])
+        return found
+
+
+_last: tuple[list, DocumentText] | None = None
+
+
+def document_text(blocks: list) -> DocumentText:
+    """The DocumentText of this list of blocks (the last one is reused:
+    every checker asks for the same document in turn)."""
+    global _last
+    if _last is None or _last[0] is not blocks or len(_last[1].starts) != len(blocks):
+        _last = (blocks, DocumentText(blocks))
+    return _last[1]
+
+
+def union_literals(patterns) -> frozenset[str] | None:
+    """What any of `patterns` needs: None when one of them needs nothing known."""
+    union: set[str] = set()
+    for pattern in patterns:
+        needed = required_literals(pattern)
+        if needed is None:
+            return None
+        union |= needed
+    return frozenset(union)

@@ -1,0 +1,80 @@
+"""The regex speed-ups change no answer: a shipped rule's pattern, led by
+its first-character lookahead, matches exactly where the plain pattern
+does; its required literals occur wherever it matches; and a document
+checked with the block prefilter gets the findings it gets without it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.config import Settings
+from lint.engine import run_rules
+from lint.loader import build_ruleset, load_rule_specs
+from lint.regexes import compile_safe, required_literals
+from lint.types import Block
+
+SPECS, _, _ = load_rule_specs(Settings().all_rule_dirs())
+# Every regex of the shipped packs that compiles as written ({verb} ones are templates).
+PATTERNS = sorted({(p, re.IGNORECASE if spec.options.get("ignorecase", True) else 0)
+                   for spec in SPECS for p in spec.options.get("patterns", []) if "{" not in p})
+SNIPPETS = [text for spec in SPECS for text in spec.examples.flag + spec.examples.allow]
+
+
+def texts():
+    """Rule examples, cut and joined with random prose, digits and symbols."""
+    noise = st.text(alphabet=st.sampled_from(list("abcdeflyinternt 0123456789$%,.;:-’'\n\u00a0ſK")), max_size=30)
+    piece = st.one_of(st.sampled_from(SNIPPETS), noise)
+    return st.lists(piece, min_size=1, max_size=4).map(" ".join)
+
+
+def test_the_shipped_packs_have_patterns_to_check():
+    assert len(PATTERNS) > 20
+
+
+@pytest.mark.parametrize("pattern,flags", PATTERNS, ids=[p[:40] for p, _ in PATTERNS])
+def test_fast_pattern_matches_where_the_plain_one_does(pattern, flags):
+    fast, plain = compile_safe(pattern, flags), re.compile(pattern, flags)
+    literals = required_literals(fast)
+
+    @settings(max_examples=150, deadline=None)
+    @given(texts())
+    def same_matches(text):
+        spans = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == spans
+        if spans and literals is not None and text.isascii():
+            assert any(literal in text.lower() for literal in literals)
+
+    same_matches()
+
+
+def test_required_literals_of_common_shapes():
+    def needs(pattern, flags=re.IGNORECASE):
+        return required_literals(re.compile(pattern, flags))
+
+    assert needs(r"\bthe\s+(?:largest|first)\b") == {"largest", "first"}
+    assert needs(r"(?<=\band )(?P<word>internet)(?=\s+is)") == {"internet"}
+    assert needs(r"[ \t]{2,}") is None  # a class, not a literal
+    assert needs(r" {2,}") == {"  "}
+    assert needs(r"\b\d+\s?%") == set("0123456789")
+    assert needs(r"a|bc") is None  # one letter is not worth a search
+    assert needs(r"(?:word)?s") is None
+
+
+FAST = build_ruleset(Settings())
+UNFILTERED = build_ruleset(Settings())
+for checker in UNFILTERED.checkers:  # the same rules, looking at every block
+    if hasattr(checker, "literals"):
+        checker.literals = [None] * len(checker.literals)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts(), min_size=1, max_size=6))
+def test_prefiltered_document_gets_the_same_findings(paragraphs):
+    def findings(ruleset):
+        return run_rules([Block.verbatim(text, 0, "paragraph") for text in paragraphs], ruleset)
+
+    assert findings(FAST) == findings(UNFILTERED)
