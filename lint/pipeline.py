@@ -132,8 +132,9 @@ class Linter:
         blocks = segment(document, settings)
         findings, notes = check_document(document, blocks, ruleset, extra)
         findings = filter_findings(findings, document, settings)
-        return FileResult(document.path, document, findings, notes=notes,
-                          metrics=metrics.document_metrics(blocks))
+        figures = metrics.document_metrics(blocks)
+        metrics.SYLLABLES.save()
+        return FileResult(document.path, document, findings, notes=notes, metrics=figures)
 
     def lint_paths(self, paths) -> Iterator[FileResult]:
         """Check every file under `paths`, in order."""

@@ -3,6 +3,7 @@ Block's own span scan, LineIndex as a reader counts lines, and the JSON
 report byte for byte as the json module writes it."""
 
 import json
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,3 +85,41 @@ def test_json_names_severity_and_fix_tier_apart():
     entry = json.loads(render([result], None))["files"][0]["findings"][0]
     assert (entry["severity"], entry["fix"]["applicability"]) == ("warning", "safe")
     assert (entry["line"], entry["column"], entry["text"]) == (1, 1, "Teh")
+
+
+WORDS = st.text(alphabet=st.sampled_from(list("abcdefghilmnorstuyéœ'’-.,;“” \n")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS)
+def test_syllable_count_is_textstats(text):
+    import textstat
+
+    from lint.metrics import syllable_count
+
+    assert syllable_count(text) == textstat.syllable_count(text)
+
+
+def test_syllable_table_is_kept_between_runs(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from lint.metrics import SyllableTable
+
+    import textstat
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    expected = textstat.syllable_count("readability")
+    table = SyllableTable()
+    assert table.count("readability") == expected
+    table.save()
+    saved = list((tmp_path / "syllables").iterdir())
+    assert len(saved) == 1 and f"readability {expected}" in saved[0].read_text()
+    assert SyllableTable().count("readability") == expected
+    # A second check of the same article needs no textstat (0.4 s a process).
+    script = ("import sys; from lint.cli import main; "
+              "main(['check', 'fixtures/article.txt', '--no-languagetool', '--no-cache', '-f', 'json']); "
+              "print('textstat' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           cwd=Path(__file__).parent.parent) for _ in range(2)]
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True", "False"], runs[1].stderr

@@ -28,6 +28,7 @@ from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from ..types import Applicability
 from . import lexicon
+from .prefilter import document_text
 
 OPTIONS = {"accept": list, "min_length": int}
 REQUIRED = ()
@@ -54,11 +55,28 @@ class SpellingChecker:
         self.accepted_lower = {w.lower() for w in accepted}
         self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
         self.document_names: set[str] = set()
+        # Whether a word has unknown parts depends on the word alone: decided
+        # once per distinct word (a book has ~10,000 of them, used 150,000 times).
+        self._unknown_cache: dict[str, bool] = {}
+        self._suspects: set[int] | None = None  # ids of blocks with an unknown word
+        self._document_ids: set[int] = set()
 
     def begin_document(self, blocks) -> None:
-        """Learn the names a document uses: capitalised words inside sentences."""
+        """Find the blocks that hold an unknown word, and learn the names the
+        document uses there: capitalised words inside sentences.
+
+        Only an unknown word can be flagged, and only its own uses decide
+        whether it is a name, so no other block needs to be read word by word.
+        """
+        unknown = {word for word in set(_TOKEN.findall("\n".join(b.text for b in blocks)))
+                   if self._has_unknown_part(word)}
+        document = document_text(blocks)
+        self._document_ids = document.block_ids()
+        self._suspects = document.blocks_with({word.lower() for word in unknown}) if unknown else set()
         names = set()
         for block in blocks:
+            if id(block) not in self._suspects:
+                continue
             for tokens in _sentence_tokens(block):
                 for index, match in enumerate(tokens):
                     word = match.group()
@@ -69,8 +87,18 @@ class SpellingChecker:
                         names.add(word)
         self.document_names = names
 
+    def _has_unknown_part(self, word: str) -> bool:
+        """True when the speller could flag this word (in some context)."""
+        found = self._unknown_cache.get(word)
+        if found is None:
+            found = self._unknown_cache[word] = not (word.islower() and word in lexicon.word_counts()) \
+                and bool(_LATIN_WORD.fullmatch(word)) and any(self._unknown_parts(word, 0))
+        return found
+
     def check(self, block):
         """Yield a hit for every unknown word."""
+        if self._suspects is not None and id(block) not in self._suspects and id(block) in self._document_ids:
+            return  # no unknown word here (see begin_document)
         text = block.text
         dictionary = lexicon.word_counts()
         for tokens in _sentence_tokens(block):
