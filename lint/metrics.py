@@ -9,11 +9,11 @@ document's scores come from the sums, so nothing is counted twice.
 
 from __future__ import annotations
 
-import os
 import re
 from importlib import metadata
 from pathlib import Path
 
+from .datacache import cache_directory
 from .text import block_sentences, split_sentences, words
 from .types import Block
 
@@ -87,7 +87,7 @@ class SyllableTable:
             pass  # a cache: counting again next time is the only cost
 
     def _load(self) -> dict[str, int]:
-        self._path = _cache_directory() / "syllables" / (
+        self._path = cache_directory() / "syllables" / (
             f"textstat-{metadata.version('textstat')}-pyphen-{metadata.version('pyphen')}.txt")
         counts: dict[str, int] = {}
         try:
@@ -100,14 +100,6 @@ class SyllableTable:
                 counts[word] = int(count)
         self._counts = counts
         return counts
-
-
-def _cache_directory() -> Path:
-    """$COPYDESK_CACHE_DIR, else $XDG_CACHE_HOME/copydesk (~/.cache/copydesk)."""
-    explicit = os.environ.get("COPYDESK_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copydesk"
 
 
 SYLLABLES = SyllableTable()

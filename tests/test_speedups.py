@@ -123,3 +123,23 @@ def test_syllable_table_is_kept_between_runs(tmp_path, monkeypatch):
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            cwd=Path(__file__).parent.parent) for _ in range(2)]
     assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True", "False"], runs[1].stderr
+
+
+def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    from lint.datacache import cached_table
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"word": 3}
+
+    assert cached_table("demo", "v1", build) == {"word": 3}
+    assert cached_table("demo", "v1", build) == {"word": 3}
+    assert len(builds) == 1
+    (stored,) = (tmp_path / "tables").iterdir()
+    stored.write_bytes(b"\x00garbage")
+    assert cached_table("demo", "v1", build) == {"word": 3}
+    assert cached_table("demo", "v2", build) == {"word": 3}  # new inputs: built anew
+    assert len(builds) == 3

@@ -12,11 +12,19 @@ import functools
 import importlib.resources
 import re
 import string
+from importlib import metadata
+
+from ..datacache import cached_table
 
 _PACKAGE = "symspellpy"
 _WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 _BIGRAMS_FILE = "frequency_bigramdictionary_en_243_342.txt"
 _LETTERS = string.ascii_lowercase
+
+
+def _data_version() -> str:
+    """What the tables depend on: the symspellpy release that ships the data."""
+    return f"{_PACKAGE} {metadata.version(_PACKAGE)}"
 
 
 def _data_text(name: str) -> str:
@@ -26,8 +34,11 @@ def _data_text(name: str) -> str:
 @functools.cache
 def word_counts() -> dict[str, int]:
     """Lower-case word -> corpus frequency."""
-    fields = _data_text(_WORDS_FILE).split()
-    return dict(zip(fields[0::2], map(int, fields[1::2])))
+    def build():
+        fields = _data_text(_WORDS_FILE).split()
+        return dict(zip(fields[0::2], map(int, fields[1::2])))
+
+    return cached_table("words", _data_version(), build)
 
 
 @functools.cache
@@ -39,12 +50,18 @@ def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
     quicker than building the whole table.
     """
     alternatives = "|".join(re.escape(w) for w in sorted(words))
-    pairs = re.compile(rf"^(?:(?:{alternatives}) \S+|\S+ (?:{alternatives})) \d+$", re.MULTILINE)
-    counts = {}
-    for match in pairs.finditer(_data_text(_BIGRAMS_FILE)):
-        first, second, count = match.group().split(" ")
-        counts[(first, second)] = int(count)
-    return counts
+
+    def build():
+        pairs = re.compile(rf"^(?:(?:{alternatives}) \S+|\S+ (?:{alternatives})) \d+$", re.MULTILINE)
+        counts = {}
+        for match in pairs.finditer(_data_text(_BIGRAMS_FILE)):
+            first, second, count = match.group().split(" ")
+            counts[f"{first} {second}"] = int(count)
+        return counts
+
+    # marshal keeps str keys, not tuples: stored as "first second".
+    stored = cached_table("bigrams", f"{_data_version()} {alternatives}", build)
+    return {tuple(pair.split(" ")): count for pair, count in stored.items()}
 
 
 def word_count(word: str) -> int:
