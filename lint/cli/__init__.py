@@ -3,6 +3,11 @@
 Each command module has ``add_parser(subparsers)`` (which sets
 ``func=run``) and ``run(args) -> int``. Add a command by writing the module
 and listing it in ``COMMANDS``.
+
+Every command module is imported on each start, to build the parsers, so its
+top level imports only what the parser needs; the pipeline, the HTML report,
+LanguageTool and the rest are imported inside ``run``. `copydesk --help` then
+costs a few hundredths of a second, and each command loads only what it uses.
 """
 
 from __future__ import annotations
@@ -11,8 +16,6 @@ import argparse
 import sys
 
 from .. import __version__
-from ..engine import SourceUnavailable
-from ..yamlsource import ConfigError
 from . import baseline, check, fix, report, rules, server, setup
 
 COMMANDS = [check, fix, rules, report, setup, server, baseline]
@@ -58,15 +61,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
-    except ConfigError as exc:
-        print(f"copydesk: error: {exc}", file=sys.stderr)
-        return 2
-    except SourceUnavailable as exc:  # only a required source (--require) gets this far
-        print(f"copydesk: error: LanguageTool is required (--require languagetool) but "
-              f"unavailable: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("copydesk: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        message = usage_error(exc)
+        if message is None:
+            raise
+        print(f"copydesk: error: {message}", file=sys.stderr)
+        return 2
+
+
+def usage_error(exc: Exception) -> str | None:
+    """The one-line message for an error the user can fix, None for a crash.
+
+    The exception classes are imported here, not at start: their modules pull
+    in the rules engine, which `--help` and `server status` never need.
+    """
+    from ..engine import SourceUnavailable
+    from ..yamlsource import ConfigError
+
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    if isinstance(exc, SourceUnavailable):  # only a required source (--require) gets this far
+        return f"LanguageTool is required (--require languagetool) but unavailable: {exc}"
+    return None

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import baseline
-from ..changed import ChangedFilesError
-from ..pipeline import Linter
 from .common import add_rule_options, any_missing, command_line_from, warn
 from .run_options import add_run_options, run_linter
 
@@ -35,6 +32,10 @@ def add_parser(subparsers) -> None:
 
 def run_create(args) -> int:
     """Check the paths and write the baseline; 2 when some file could not be read."""
+    from .. import baseline
+    from ..changed import ChangedFilesError
+    from ..pipeline import Linter
+
     if any_missing(args.paths):
         return 2
     try:

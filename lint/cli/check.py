@@ -5,10 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..baseline import Baseline, BaselineError
-from ..changed import ChangedFilesError
-from ..pipeline import Linter
-from ..render import FORMATS, RenderOptions, render
+from ..render import FORMATS
 from .common import add_fail_on, add_rule_options, command_line_from, exit_code, use_color, warn
 from .run_options import add_run_options, at_least, run_linter
 
@@ -41,6 +38,11 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Check the paths and print the report; return the exit code."""
+    from ..baseline import Baseline, BaselineError
+    from ..changed import ChangedFilesError
+    from ..pipeline import Linter
+    from ..render import RenderOptions, render
+
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         warn(f"{path}: no such file or directory")

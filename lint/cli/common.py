@@ -6,10 +6,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import FAIL_ON_CHOICES
-from ..pipeline import CommandLine
 from ..types import Severity
+
+if TYPE_CHECKING:
+    from ..pipeline import CommandLine
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -39,6 +42,8 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 
 def command_line_from(args: argparse.Namespace) -> CommandLine:
     """The CommandLine settings from parsed arguments."""
+    from ..pipeline import CommandLine
+
     return CommandLine(
         config=args.config, select=args.select, ignore=args.ignore,
         rules_dirs=tuple(args.rules_dir), languagetool=args.languagetool,

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-import json
-import sys
 from pathlib import Path
 
-from ..atomic import Snapshot, WriteRefused, write_atomic
-from ..fix import FixResult, Relinter, fix_document
-from ..interactive import InteractiveEditor
-from ..pipeline import FileResult, Linter
-from ..positions import LineIndex
-from ..read import InputError, read_document
-from ..render.json_format import finding_to_dict
-from ..types import Applicability, Document
-from .common import add_fail_on, add_rule_options, any_missing, command_line_from, exit_code, warn
+from .common import add_fail_on, add_rule_options
 
 HELP = "write the corrected edition of a file (safe fixes only unless --unsafe-fixes)"
-LOG_VERSION = 1
 
 
 def add_parser(subparsers) -> None:
@@ -47,122 +35,8 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def encode(document: Document, text: str) -> bytes:
-    """The text in the document's own encoding, with its BOM if it had one."""
-    return (("\ufeff" if document.bom else "") + text).encode(document.encoding)
-
-
-def unified_diff(path: str, result: FixResult) -> str:
-    """The edition as a unified diff against the original."""
-    return "".join(difflib.unified_diff(result.original.splitlines(keepends=True),
-                                        result.fixed.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
-
-
-def log_entry(path: str, result: FixResult) -> dict:
-    """One file's audit trail: applied changes (original lines) and unfixed findings (edition lines)."""
-    original, edition = LineIndex(result.original), LineIndex(result.fixed)
-
-    def unfixed(finding, index, text):
-        entry = finding_to_dict(finding, text, index)
-        entry["needs_editor"] = finding.fix is None or finding.fix.applicability < Applicability.SAFE
-        return entry
-
-    return {
-        "path": path,
-        "applied": [{"rule": c.rule, "before": c.before, "after": c.after, "line": c.line,
-                     "column": original.line_col(c.start)[1], "start": c.start, "end": c.end,
-                     "applicability": str(c.applicability), "message": c.message, "pass": c.pass_number}
-                    for c in result.applied],
-        "unfixed": [unfixed(f, edition, result.fixed) for f in result.remaining],
-        "skipped": [unfixed(f, original, result.original) for f in result.skipped],
-        "summary": {"fixed": len(result.applied), "remaining": len(result.remaining),
-                    "needs_editor": result.needs_editor, "skipped": len(result.skipped),
-                    "passes": result.passes, "converged": result.converged},
-    }
-
-
-def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot]:
-    """Read one file and fix it; raises InputError."""
-    try:
-        snapshot = Snapshot.of(path)  # before reading: any later change is detected
-    except OSError:
-        snapshot = None  # read_document names the problem
-    document = read_document(path)
-    relint = Relinter(linter, path)
-    decide = InteractiveEditor(str(path)) if args.interactive else None
-    result = fix_document(document, relint, unsafe=args.unsafe_fixes, select=args.select,
-                          ignore=args.ignore, decide=decide)
-    for note in relint.notes:
-        warn(f"{path}: {note}")
-    return result, document, snapshot
-
-
-def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot, args) -> None:
-    """Write the edition where the options say; raises WriteRefused or OSError."""
-    if args.diff:
-        sys.stdout.write(unified_diff(str(path), result))
-        sys.stdout.flush()
-    elif args.in_place:
-        if result.fixed != result.original:
-            backup = None if args.no_backup else path.with_name(path.name + ".orig")
-            write_atomic(path, encode(document, result.fixed), expected=snapshot, backup=backup)
-    elif args.output:
-        args.output.write_bytes(encode(document, result.fixed))
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(encode(document, result.fixed))
-        sys.stdout.buffer.flush()
-
-
-def summary_line(path: Path, result: FixResult) -> str:
-    """'PATH: N fixed, M remaining (K need an editor)' plus skips and non-convergence."""
-    line = f"{path}: {result.summary}"
-    if result.skipped:
-        line += f"; {len(result.skipped)} conflicting fix{'es' if len(result.skipped) != 1 else ''} skipped"
-    if not result.converged:
-        line += f"; fixes still changing the text after {result.passes} passes"
-    return line
-
-
 def run(args) -> int:
-    """Fix the files as asked; return the exit code."""
-    if any_missing(args.paths):
-        return 2
-    linter = Linter(command_line_from(args))
-    paths = list(linter.files(args.paths))
-    if len(paths) != 1 and not (args.in_place or args.diff):
-        warn("several files need --in-place or --diff (an edition goes to one place)")
-        return 2
-    if args.interactive and len(paths) != 1:
-        warn("--interactive fixes one file at a time")
-        return 2
-    failed, entries, results = False, [], []
-    for path in paths:
-        try:
-            result, document, snapshot = fix_file(linter, path, args)
-            deliver(path, document, result, snapshot, args)
-        except InputError as exc:
-            warn(f"{path}: skipped: {exc}")
-            failed = failed or exc.fatal
-            continue
-        except (WriteRefused, OSError) as exc:
-            warn(str(exc) if isinstance(exc, WriteRefused) else f"{path}: cannot write: {exc.strerror or exc}")
-            failed = True
-            continue
-        print(summary_line(path, result), file=sys.stderr)
-        entries.append(log_entry(str(path), result))
-        results.append(FileResult(path, findings=result.remaining))
-    if args.log:
-        try:
-            args.log.write_text(json.dumps({"version": LOG_VERSION, "files": entries}, ensure_ascii=False,
-                                           indent=2) + "\n", encoding="utf-8")
-        except OSError as exc:
-            warn(f"{args.log}: cannot write the log: {exc.strerror or exc}")
-            failed = True
-    if failed:
-        return 2
-    settings, _, _ = linter.setup_for(paths[0]) if paths else (None, None, None)
-    code = exit_code(results, args.fail_on or (settings.fail_on if settings else "error"))
-    return 0 if args.exit_zero and code == 1 else code
+    """Fix the files as asked; return the exit code (the work is in `fix_run`)."""
+    from .fix_run import run as fix_files
 
+    return fix_files(args)

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from ..pipeline import Linter
-from ..report import assign_colours, build_document, page_name, render_page
 from .common import add_rule_options, any_missing, command_line_from, warn
 
 HELP = "write the annotated HTML report (one page, or a page per document plus an index)"
@@ -28,6 +26,9 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Check the paths and write the report; return the exit code."""
+    from ..pipeline import Linter
+    from ..report import assign_colours, build_document  # Jinja2: only this command loads it
+
     if any_missing(args.paths):
         return 2
     linter = Linter(command_line_from(args))
@@ -54,6 +55,8 @@ def run(args) -> int:
 
 def _single_page(docs) -> str:
     """One page: the document alone, or an index followed by every document."""
+    from ..report import render_page
+
     if len(docs) == 1:
         return render_page(docs[0].path, docs)
     return render_page(f"{len(docs)} documents", docs, index=sorted(docs, key=lambda d: d.badness))
@@ -61,6 +64,8 @@ def _single_page(docs) -> str:
 
 def _write_directory(directory: Path, docs) -> None:
     """One page per document and an index.html linking them, worst first."""
+    from ..report import page_name, render_page
+
     taken: set[str] = set()
     # Name pages after the paths below the documents' common folder.
     base = os.path.commonpath([os.path.dirname(os.path.abspath(d.path)) for d in docs])

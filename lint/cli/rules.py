@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pipeline import Linter
 from .common import add_rule_options, command_line_from
 
 HELP = "list the rules in force, with the file each comes from"
@@ -22,6 +21,8 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Print one line per rule: id, kind, severity, fix tier, file:line."""
+    from ..pipeline import Linter
+
     _, ruleset, _ = Linter(command_line_from(args), use_sources=False).setup_for(args.path)
     cwd = Path.cwd()
     width = max((len(r.id) for r in ruleset.rules), default=10)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cache import ResultCache, default_directory
-from ..changed import changed_files
-from ..parallel import check_files
-from ..pipeline import Linter
+if TYPE_CHECKING:
+    from ..pipeline import Linter
 
 
 def at_least(minimum: int):
@@ -43,7 +42,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def run_linter(linter: Linter, args) -> list:
     """Check the files the arguments name; results in file order."""
+    from ..cache import ResultCache, default_directory
+    from ..parallel import check_files
+
     if args.changed_since:
+        from ..changed import changed_files
+
         settings = linter.settings_for(args.paths[0])
         files = changed_files(args.changed_since, args.paths, settings.is_excluded)
     else:

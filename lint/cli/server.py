@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import Settings, find_config
-from ..engine import SourceUnavailable
-from ..languagetool.locations import layout_for
-from ..languagetool.server import ServerManager
-from ..pipeline import CommandLine, resolve_settings
+if TYPE_CHECKING:
+    from ..config import Settings
 
 HELP = "start, stop or show the local LanguageTool server Copydesk manages"
 
@@ -22,6 +20,9 @@ def add_config_option(parser) -> None:
 
 def settings_from(args) -> Settings:
     """The settings that decide the cache directory."""
+    from ..config import find_config
+    from ..pipeline import CommandLine, resolve_settings
+
     config = args.config or find_config(Path.cwd())
     return resolve_settings(config, CommandLine(config=config))
 
@@ -44,6 +45,10 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Carry out the action; 2 with a one-line reason on failure."""
+    from ..engine import SourceUnavailable
+    from ..languagetool.locations import layout_for
+    from ..languagetool.server import ServerManager
+
     layout = layout_for(settings_from(args)).ensure()
     manager = ServerManager(layout)
     try:

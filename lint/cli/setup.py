@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ..engine import SourceUnavailable
-from ..languagetool.locations import layout_for
-from ..languagetool.provision import jars_ready, provision
-from ..languagetool.server import ServerManager
 from .server import add_config_option, settings_from
 
 HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local server"
@@ -25,6 +21,11 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Provision (and start) LanguageTool; 0 when ready, 2 with the reason when not."""
+    from ..engine import SourceUnavailable
+    from ..languagetool.locations import layout_for
+    from ..languagetool.provision import jars_ready, provision
+    from ..languagetool.server import ServerManager
+
     layout = layout_for(settings_from(args)).ensure()
     try:
         already = jars_ready(layout)

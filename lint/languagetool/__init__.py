@@ -7,8 +7,18 @@
 - `cache`: results per paragraph, on disk.
 - `findings`: matches to findings; known words and names.
 - `source`: the engine's checking source that ties these together.
+
+`LanguageToolSource` is imported on first use (PEP 562), so that importing a
+light submodule such as `locations` (for `copydesk server status`) does not
+load the rules engine and the server manager.
 """
 
-from .source import LanguageToolSource
-
 __all__ = ["LanguageToolSource"]
+
+
+def __getattr__(name: str):
+    if name == "LanguageToolSource":
+        from .source import LanguageToolSource
+
+        return LanguageToolSource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,6 @@ from .cache import ParagraphCache, paragraph_key, settings_fingerprint
 from .client import LanguageToolClient, RawMatch
 from .findings import KnownWords, is_spelling, to_finding
 from .locations import layout_for, pinned_version
-from .server import ServerManager
 
 # Requests stay well under the timeout even on a busy machine: about 2,000 words each.
 BATCH_CHARS = 12_000
@@ -104,6 +103,8 @@ class LanguageToolSource:
                     remedy="check that this server is running and reachable, or leave out "
                            "--languagetool / languagetool.url to let Copydesk run its own")
             else:
+                from .server import ServerManager  # a fully cached run never needs it (nor psutil)
+
                 state = ServerManager(self.layout).ensure_running(self.stream)
                 self._client = LanguageToolClient(
                     state.url, self.settings,
