@@ -14,7 +14,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .datacache import cache_directory
-from .text import block_sentences, split_sentences, words
+from .text import block_sentences, split_sentences
+from .text import word_count as count_words
 from .types import Block
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
@@ -23,7 +24,7 @@ PROSE_KINDS = ("paragraph", "list-item", "quote", "text", "table-cell")
 
 def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:
     """(words, sentences, syllables) of a text."""
-    word_count = len(words(text))
+    word_count = count_words(text)
     if not word_count:
         return 0, 0, 0
     return word_count, max(1, sentence_count), syllable_count(text)
@@ -138,7 +139,7 @@ def block_metrics(block: Block) -> dict:
 def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
     """(start, end, words) for each sentence of a block, computed once."""
     return block.memo("sentence_lengths", lambda: [
-        (s.start, s.end, len(words(s.text))) for s in block_sentences(block)])
+        (s.start, s.end, count_words(s.text)) for s in block_sentences(block)])
 
 
 def document_metrics(blocks: list[Block]) -> dict:

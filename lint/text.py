@@ -30,6 +30,11 @@ def words(text: str) -> list[re.Match]:
     return list(WORD_RE.finditer(text))
 
 
+def word_count(text: str) -> int:
+    """How many words `words` would find (without making match objects)."""
+    return len(WORD_RE.findall(text))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split prose into sentences, keeping common abbreviations together."""
     sentences = []

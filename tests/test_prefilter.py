@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from lint.config import Settings
 from lint.engine import run_rules
+from lint.kinds import prefilter
 from lint.loader import build_ruleset, load_rule_specs
 from lint.regexes import compile_safe, required_literals
 from lint.types import Block
@@ -64,17 +66,36 @@ def test_required_literals_of_common_shapes():
     assert needs(r"(?:word)?s") is None
 
 
-FAST = build_ruleset(Settings())
-UNFILTERED = build_ruleset(Settings())
-for checker in UNFILTERED.checkers:  # the same rules, looking at every block
-    if hasattr(checker, "literals"):
-        checker.literals = [None] * len(checker.literals)
+RULES = build_ruleset(Settings())
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts(), min_size=1, max_size=6))
 def test_prefiltered_document_gets_the_same_findings(paragraphs):
-    def findings(ruleset):
-        return run_rules([Block.verbatim(text, 0, "paragraph") for text in paragraphs], ruleset)
+    def findings(enabled: bool):
+        prefilter.ENABLED = enabled
+        try:
+            return run_rules([Block.verbatim(text, 0, "paragraph") for text in paragraphs], RULES)
+        finally:
+            prefilter.ENABLED = True
 
-    assert findings(FAST) == findings(UNFILTERED)
+    assert findings(True) == findings(False)
+
+
+def test_prefilter_skips_blocks_and_keeps_findings_on_real_documents():
+    """The seed article and the markup fixtures: same findings, fewer blocks read."""
+    from lint.read import read_document
+    from lint.segment import segment
+
+    paths = [FIXTURES / "article.txt", *sorted((FIXTURES / "markup").glob("article.*"))]
+    for path in paths:
+        blocks = segment(read_document(path), Settings())
+        prefilter.ENABLED = True
+        fast = run_rules(blocks, RULES)
+        gate = next(c for c in RULES.checkers if type(c).__name__ == "RepetitionChecker")._gate
+        assert gate.candidates is not None and len(gate.candidates) < len(blocks)
+        prefilter.ENABLED = False
+        try:
+            assert run_rules(blocks, RULES) == fast, path
+        finally:
+            prefilter.ENABLED = True

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..rulespec import RuleSpec
+from . import prefilter
 from .prefilter import DocumentText, document_text
 
 
@@ -45,7 +46,7 @@ class PerRuleChecker:
 
     def prefilter(self, blocks) -> None:
         """Find, for each rule with literals, the blocks that contain one."""
-        if any(self.literals):
+        if any(self.literals) and prefilter.ENABLED:
             self._document = document_text(blocks)
             self._candidates = [self._document.blocks_with(literals) if literals else None
                                 for literals in self.literals]
@@ -60,9 +61,12 @@ class PerRuleChecker:
     def check(self, block):
         """Yield the hits of every rule, in rule order."""
         taken: list[tuple[int, int]] = []
-        for index, compiled in enumerate(self.compiled):
-            if not self.runs_on(index, block):
-                continue
+        key = id(block)
+        # A block from outside the document of begin_document is never skipped.
+        known = self._document is not None and key in self._document.block_ids()
+        for compiled, candidates in zip(self.compiled, self._candidates):
+            if known and candidates is not None and key not in candidates:
+                continue  # (runs_on, inlined: this loop runs for every block and rule)
             for hit in compiled.hits(block):
                 if self.one_hit_per_span:
                     if any(s <= hit.start and hit.end <= e for s, e in taken):

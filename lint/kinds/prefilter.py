@@ -11,6 +11,7 @@ over every block: on the rust-book most rules match in a handful of the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -33,6 +34,22 @@ class DocumentText:
             position += len(text) + 1
         self.text = "\n".join(lowered)
         self._ids: set[int] | None = None
+        self._runs: list[str] | None = None
+        self._words: set[str] | None = None
+
+    @property
+    def letter_runs(self) -> list[str]:
+        """The runs of letters of the lowered text, in order ("don't" is two)."""
+        if self._runs is None:
+            self._runs = _LETTER_RUN.findall(self.text)
+        return self._runs
+
+    @property
+    def words(self) -> set[str]:
+        """The distinct letter runs."""
+        if self._words is None:
+            self._words = set(self.letter_runs)
+        return self._words
 
     def block_ids(self) -> set[int]:
         """ids of every block of the document."""
@@ -58,6 +75,29 @@ class DocumentText:
         return found
 
 
+class Gate:
+    """Which blocks of the current document a matcher needs to look at.
+
+    Built in ``begin_document``; a block from another document (a checker
+    used without it, as the rule examples are) is always looked at.
+    """
+
+    def __init__(self, document: DocumentText | None = None, candidates: set[int] | None = None):
+        self.document = document
+        self.candidates = candidates
+
+    def allows(self, block) -> bool:
+        """Whether the block may hold a match."""
+        key = id(block)
+        return (self.candidates is None or key in self.candidates or not ENABLED
+                or key not in self.document.block_ids())
+
+
+OPEN = Gate()  # looks at every block
+# Off, every gate opens: the tests compare findings both ways.
+ENABLED = True
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _last: tuple[list, DocumentText] | None = None
 
 

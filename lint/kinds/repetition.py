@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..rulespec import Hit, RuleSpec
+from .prefilter import OPEN, Gate, document_text
 
 OPTIONS = {"allow": list}
 REQUIRED = ()
@@ -31,9 +32,24 @@ class RepetitionChecker:
     def __init__(self, rules: list[RuleSpec]):
         self.rules = tuple(rules)
         self.allowed = {r.id: {w.lower() for w in r.options.get("allow", [])} for r in rules}
+        self._gate = OPEN
+
+    def begin_document(self, blocks) -> None:
+        """Find the blocks that may hold a doubled word.
+
+        A doubled word is two equal runs of letters with only space between,
+        so it is two equal neighbours in the document's list of letter runs:
+        one pass over that list finds the few words to look for.
+        """
+        document = document_text(blocks)
+        runs = document.letter_runs
+        doubled = {first for first, second in zip(runs, runs[1:]) if first == second}
+        self._gate = Gate(document, document.blocks_with(doubled) if doubled else set())
 
     def check(self, block):
         """Yield a hit for each word written twice in a row."""
+        if not self._gate.allows(block):
+            return
         text = block.text
         for match in _DOUBLED.finditer(text):
             first, second = match.group("first"), match.group("second")

@@ -28,7 +28,7 @@ from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from ..types import Applicability
 from . import lexicon
-from .prefilter import document_text
+from .prefilter import OPEN, Gate, document_text
 
 OPTIONS = {"accept": list, "min_length": int}
 REQUIRED = ()
@@ -58,8 +58,7 @@ class SpellingChecker:
         # Whether a word has unknown parts depends on the word alone: decided
         # once per distinct word (a book has ~10,000 of them, used 150,000 times).
         self._unknown_cache: dict[str, bool] = {}
-        self._suspects: set[int] | None = None  # ids of blocks with an unknown word
-        self._document_ids: set[int] = set()
+        self._gate = OPEN  # the blocks with an unknown word
 
     def begin_document(self, blocks) -> None:
         """Find the blocks that hold an unknown word, and learn the names the
@@ -71,11 +70,10 @@ class SpellingChecker:
         unknown = {word for word in set(_TOKEN.findall("\n".join(b.text for b in blocks)))
                    if self._has_unknown_part(word)}
         document = document_text(blocks)
-        self._document_ids = document.block_ids()
-        self._suspects = document.blocks_with({word.lower() for word in unknown}) if unknown else set()
+        self._gate = Gate(document, document.blocks_with({word.lower() for word in unknown}) if unknown else set())
         names = set()
         for block in blocks:
-            if id(block) not in self._suspects:
+            if not self._gate.allows(block):
                 continue
             for tokens in _sentence_tokens(block):
                 for index, match in enumerate(tokens):
@@ -97,7 +95,7 @@ class SpellingChecker:
 
     def check(self, block):
         """Yield a hit for every unknown word."""
-        if self._suspects is not None and id(block) not in self._suspects and id(block) in self._document_ids:
+        if not self._gate.allows(block):
             return  # no unknown word here (see begin_document)
         text = block.text
         dictionary = lexicon.word_counts()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from ..rulespec import Hit, RuleSpec
 from ..text import match_case
 from ..types import Applicability
+from .prefilter import OPEN
 from .wordlist import PhraseMatcher
 
 OPTIONS = {"swap": dict, "ignorecase": bool}
@@ -44,9 +45,16 @@ class SubstitutionChecker:
                                      "swap")
                 entries.append((phrase, (rule, tuple(choices))))
         self._matcher = PhraseMatcher(entries)
+        self._gate = OPEN
+
+    def begin_document(self, blocks) -> None:
+        """Find the blocks where a listed phrase may be."""
+        self._gate = self._matcher.gate(blocks)
 
     def check(self, block):
         """Yield a hit for every listed phrase in the block."""
+        if not self._gate.allows(block):
+            return
         for match, payloads in self._matcher.finditer(block.text):
             text = match.group()
             for rule, choices in payloads:

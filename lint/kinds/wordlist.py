@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .prefilter import OPEN, Gate, document_text
+
 
 def phrase_key(text: str) -> str:
     """Normalise a phrase for lookup: lower case, single spaces."""
@@ -46,6 +48,9 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 class PhraseMatcher:
     """Finds any of many literal phrases as whole words, case-insensitively."""
 
@@ -57,6 +62,18 @@ class PhraseMatcher:
         if self._table:
             body = trie_pattern(self._table)
             self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        # A match starts with its phrase's first run of letters, as a whole
+        # word of the text; a phrase with no letters can't be looked up so.
+        firsts = [_LETTERS.match(key) for key in self._table]
+        self._first_words = None if not all(firsts) else {m.group() for m in firsts}
+
+    def gate(self, blocks) -> Gate:
+        """The blocks of this document where a phrase may match."""
+        if self._first_words is None:
+            return OPEN
+        document = document_text(blocks)
+        present = self._first_words & document.words
+        return Gate(document, document.blocks_with(present) if present else set())
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, list]]:
         """Yield each match with the payloads registered for its phrase."""
