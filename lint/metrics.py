@@ -128,7 +128,15 @@ def text_metrics(text: str) -> dict:
 
 def block_counts(block: Block) -> tuple[int, int, int]:
     """(words, sentences, syllables) of one block, computed once."""
-    return block.memo("readability_counts", lambda: _counts(block.text, len(block_sentences(block))))
+    def counts():
+        # Sentences split the text only at white space, which no word
+        # crosses: the block's words are its sentences' words.
+        word_count = sum(n for _, _, n in sentence_lengths(block))
+        if not word_count:
+            return 0, 0, 0
+        return word_count, max(1, len(block_sentences(block))), syllable_count(block.text)
+
+    return block.memo("readability_counts", counts)
 
 
 def block_metrics(block: Block) -> dict:

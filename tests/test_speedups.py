@@ -143,3 +143,15 @@ def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypat
     assert cached_table("demo", "v1", build) == {"word": 3}
     assert cached_table("demo", "v2", build) == {"word": 3}  # new inputs: built anew
     assert len(builds) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab’'-.!?\"” \n\t1")), max_size=80))
+def test_block_word_count_is_the_sum_of_its_sentences(text):
+    from lint import metrics
+    from lint.text import block_sentences, word_count
+
+    block = Block(text, "paragraph", (Span(0, 0, len(text)),))
+    words, sentences, _ = metrics.block_counts(block)
+    assert words == word_count(text)
+    assert sentences == (max(1, len(block_sentences(block))) if words else 0)

@@ -33,6 +33,7 @@ import re
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex, removal_edit
 from .perrule import PerRuleChecker
+from .prefilter import union_literals
 
 OPTIONS = {"detect": str, "lines": list, "line_patterns": list, "scripts": list, "min_words": int}
 REQUIRED = ("detect",)
@@ -62,6 +63,11 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _block_key(block) -> str:
+    """The block's text, normalised, computed once."""
+    return block.memo("normal_text", lambda: _normal(block.text))
+
+
 class Detector:
     """One debris rule."""
 
@@ -82,6 +88,11 @@ class Detector:
         self.script_run = re.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
         self.min_words = rule.options.get("min_words", 8)
         self.seen_blocks: dict[str, int] = {}
+        if self.detect == "lines":
+            # A listed line shows its first word; a pattern, its literal text.
+            firsts = {line.split()[0] if line else "" for line in self.lines}
+            patterns = union_literals(self.line_patterns)
+            self.literals = None if "" in firsts or patterns is None else frozenset(firsts | patterns)
 
     def begin_document(self, blocks) -> None:
         """Remember which paragraphs occur earlier in the document."""
@@ -89,7 +100,7 @@ class Detector:
         if self.detect != "duplicates":
             return
         for index, block in enumerate(blocks):
-            key = _normal(block.text)
+            key = _block_key(block)
             if block.kind != "heading" and len(key.split()) >= self.min_words:
                 self.seen_blocks.setdefault(key, id(block))
 
@@ -139,11 +150,12 @@ class Detector:
 
     def _duplicates(self, block):
         text = block.text
-        key = _normal(text)
-        first = self.seen_blocks.get(key)
+        first = self.seen_blocks.get(_block_key(block))
         if first is not None and first != id(block):
             yield self._hit(0, len(text), (0, len(text), ""), text=_shorten(text))
             return
+        if "\n" not in text:
+            return  # one line: no line can repeat the one before
         previous = None
         for match in _LINE_RE.finditer(text):
             line_key = _normal(match.group())
