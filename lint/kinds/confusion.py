@@ -35,6 +35,7 @@ import re
 from ..rulespec import Hit, RuleSpec
 from ..text import match_case
 from . import lexicon
+from ..regexes import compile_safe
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
 from .prefilter import union_literals
@@ -48,7 +49,6 @@ REQUIRED = ()
 _ABSENT_FLOOR = 1_000_000
 _DEFAULT_MIN_RATIO = 50
 _LEFT_WORD = re.compile(r"([A-Za-z]+) $")
-_RIGHT_WORD = re.compile(r" ([A-Za-z]+)")
 
 
 class ContextRule:
@@ -98,32 +98,33 @@ class StatisticalRule:
                 others = [w.lower() for w in group if w.lower() != word.lower()]
                 self.alternatives.setdefault(word.lower(), []).extend(others)
         body = "|".join(sorted(self.alternatives, key=len, reverse=True))
-        self.regex = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+        # The word, and the word after it (a word with none is never flagged).
+        self.regex = compile_safe(rf"\b(?:{body})\b(?= (?P<right>[A-Za-z]+))", re.IGNORECASE)
         self.words = frozenset(self.alternatives)
         self.literals = union_literals([self.regex])
 
     def hits(self, block):
         """Hits for words whose neighbours clearly prefer an alternative."""
         text = block.text
+        pairs = lexicon.bigram_counts(self.words)
         for match in self.regex.finditer(text):
             word = match.group()
             if word != word.lower():
                 continue  # capitalised: a name, a title or a sentence start
-            right = _RIGHT_WORD.match(text, match.end())
             # Most words are followed by a common partner: decided before looking left.
-            if not right or lexicon.bigram_counts(self.words).get((word, right.group(1).lower())):
+            if pairs.get((word, match.group("right").lower())):
                 continue
             left = _LEFT_WORD.search(text, max(0, match.start() - 40), match.start())
-            if not left or not block.is_verbatim(left.start(), right.end()):
+            if not left or not block.is_verbatim(left.start(), match.end("right")):
                 continue
             if _after_short_subject(text, left.start()):
                 continue  # "Customers buy using cards": a subject, then the verb
-            before, after = left.group(1).lower(), right.group(1).lower()
+            before, after = left.group(1).lower(), match.group("right").lower()
             best = self._better_alternative(word, before, after)
             if best:
                 replacement = match_case(word, best)
                 message = self.rule.format_message(text=word, replacement=replacement,
-                                                   left=left.group(1), right=right.group(1))
+                                                   left=left.group(1), right=match.group("right"))
                 yield Hit(self.rule, match.start(), match.end(), message, (replacement,))
 
     def _better_alternative(self, word: str, before: str, after: str) -> str | None:
