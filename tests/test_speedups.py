@@ -155,3 +155,11 @@ def test_block_word_count_is_the_sum_of_its_sentences(text):
     words, sentences, _ = metrics.block_counts(block)
     assert words == word_count(text)
     assert sentences == (max(1, len(block_sentences(block))) if words else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé1_’'- .\n-ß")), max_size=60))
+def test_speller_finds_the_same_distinct_words_run_by_run(text):
+    from lint.kinds.spelling import _TOKEN, _distinct_tokens
+
+    assert _distinct_tokens(text) == set(_TOKEN.findall(text))

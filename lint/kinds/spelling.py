@@ -34,6 +34,7 @@ OPTIONS = {"accept": list, "min_length": int}
 REQUIRED = ()
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_TOKEN_RUN = re.compile(r"[\w’'-]+")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
 _SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
 # A token touching these is part of a path, address, identifier or markup.
@@ -67,7 +68,7 @@ class SpellingChecker:
         Only an unknown word can be flagged, and only its own uses decide
         whether it is a name, so no other block needs to be read word by word.
         """
-        unknown = {word for word in set(_TOKEN.findall("\n".join(b.text for b in blocks)))
+        unknown = {word for word in _distinct_tokens("\n".join(b.text for b in blocks))
                    if self._has_unknown_part(word)}
         document = document_text(blocks)
         self._gate = Gate(document, document.blocks_with({word.lower() for word in unknown}) if unknown else set())
@@ -221,6 +222,20 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
         return True
     following = _TOKEN.search(text, end)
     return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+
+
+def _distinct_tokens(text: str) -> set[str]:
+    """The distinct words of a text, as _TOKEN finds them.
+
+    A token lies inside a run of word characters, apostrophes and hyphens,
+    and a run is tokenised alike wherever it stands: splitting the text
+    into runs with a simple regex and tokenising each distinct run once
+    is several times quicker than running _TOKEN over the whole text.
+    """
+    found: set[str] = set()
+    for run in set(_TOKEN_RUN.findall(text)):
+        found.update(_TOKEN.findall(run))
+    return found
 
 
 def _sentence_tokens(block) -> list[list[re.Match]]:
