@@ -66,8 +66,9 @@ class DocumentText:
         found: set[int] = set()
         for literal in literals:
             # "is" or "to" is in nearly every block: one count (at C speed)
-            # says so before a search block by block.
-            if text.count(literal, 0, _SAMPLE) * len(text) > len(starts) * min(len(text), _SAMPLE):
+            # says so before a search block by block. Longer strings are rarer.
+            if len(literal) <= _COMMON_LENGTH and (
+                    text.count(literal, 0, _SAMPLE) * len(text) > len(starts) * min(len(text), _SAMPLE)):
                 return None
             at = text.find(literal)
             while at != -1:
@@ -103,6 +104,7 @@ OPEN = Gate()  # looks at every block
 ENABLED = True
 
 _SAMPLE = 20_000  # characters counted to judge how common a literal is
+_COMMON_LENGTH = 3  # literals this short may be in most blocks
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _last: tuple[list, DocumentText] | None = None
 
