@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cache import ResultCache
-from .engine import SourceUnavailable
 from .notices import notice
 from .pipeline import CommandLine, FileResult, Linter
 from .read import InputError, read_document
 from .yamlsource import ConfigError
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
 
@@ -34,6 +34,8 @@ def default_jobs() -> int:
 
 def check_document(linter: Linter, document) -> FileResult:
     """Check one read document; a crash in a rule becomes that file's error."""
+    from .engine import SourceUnavailable  # loaded with the rules; a cached run needs neither
+
     try:
         result = linter.lint_document(document, *linter.setup_for(document.path))
     except (ConfigError, SourceUnavailable, KeyboardInterrupt):
@@ -113,6 +115,9 @@ def _run(linter: Linter, documents: list, jobs: int, bar):
     done = 0
     global _parent_linter
     if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         _parent_linter = linter
         try:
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,

@@ -1,6 +1,10 @@
 """The whole pipeline for a set of paths: read → segment → check → filter.
 
 Rendering and fixing consume the `FileResult`s this yields.
+
+The stages (rules, segmenters, Markdown and reST parsers) are imported when
+a file is first checked, not with this module: a run whose every file comes
+from the result cache never loads them.
 """
 
 from __future__ import annotations
@@ -8,15 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import metrics, sources
 from .config import Settings, find_config, load_config
-from .engine import check_document
-from .filter import filter_findings
-from .loader import Ruleset, build_ruleset
 from .read import InputError, iter_files, read_document
-from .segment import segment
 from .types import Document, Finding
+
+if TYPE_CHECKING:
+    from .loader import Ruleset
 
 
 @dataclass
@@ -96,6 +99,9 @@ class Linter:
         settings = self.settings_for(path)
         key = settings.config_path.resolve() if settings.config_path else None
         if key not in self._by_config:
+            from . import engine, segment, sources  # noqa: F401 - before `--jobs` workers fork, so they share them
+            from .loader import build_ruleset
+
             ruleset = build_ruleset(settings)
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             self._by_config[key] = (settings, ruleset, extra)
@@ -104,6 +110,8 @@ class Linter:
     def fork_copy(self) -> "Linter":
         """A Linter for a forked worker: the compiled rules are shared, the
         sources (which may hold connections and threads) are made anew."""
+        from . import sources
+
         copy = Linter(self.cli, self.use_sources)
         copy._settings, copy._configs = self._settings, self._configs
         for key, (settings, ruleset, _) in self._by_config.items():
@@ -129,6 +137,11 @@ class Linter:
     def lint_document(self, document: Document, settings: Settings, ruleset: Ruleset,
                       extra: list) -> FileResult:
         """Segment, check and filter a document that is already read."""
+        from . import metrics
+        from .engine import check_document
+        from .filter import filter_findings
+        from .segment import segment
+
         blocks = segment(document, settings)
         findings, notes = check_document(document, blocks, ruleset, extra)
         findings = filter_findings(findings, document, settings)
