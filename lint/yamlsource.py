@@ -3,10 +3,21 @@
 Every error about a configuration or rule file must name `file:line`, so
 mappings and lists are loaded as `LocatedDict` / `LocatedList`, which carry
 the line of each key and item.
+
+Parsing the shipped packs (and importing yaml) is a good part of a short
+run's start-up, so what a file parsed to is kept in the user's cache
+directory (`datacache.cache_directory()`, under ``yaml/``), one JSON entry
+per file path holding a hash of the file's text and of this module: an
+unchanged file is read back in well under a millisecond, a changed one is
+parsed again. Only files that parse are stored; errors are always found
+afresh. JSON, not pickle or marshal, because a cache folder may be shared.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -113,14 +124,26 @@ def _loader_class(fast: bool) -> type:
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; syntax errors become ConfigError with file:line."""
+    """Parse a YAML file (or read what it parsed to from the cache); syntax
+    errors become ConfigError with file:line."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid UTF-8 ({exc.reason})", path) from None
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
-    return load_yaml_text(text, path)
+    entry, digest = _cache_entry(path), _text_digest(text)
+    if entry is not None:
+        try:
+            stored = json.loads(entry.read_bytes())
+            if stored["digest"] == digest:
+                return _decode(stored["data"], path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
+            pass  # no entry, another version of the file, or a damaged entry: parse
+    data = load_yaml_text(text, path)
+    if entry is not None:
+        _store(entry, digest, data)
+    return data
 
 
 def load_yaml_text(text: str, path: Path) -> Any:
@@ -150,6 +173,80 @@ def _parse(text: str, path: Path, fast: bool) -> Any:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+@cache
+def _code_digest() -> str:
+    """What the parse depends on besides the text: this module and PyYAML's location."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    yaml_file = Path(spec.origin) if spec and spec.origin else None
+    yaml_stamp = f"{yaml_file}:{yaml_file.stat().st_mtime_ns}" if yaml_file else ""
+    return hashlib.sha256(Path(__file__).read_bytes() + yaml_stamp.encode()).hexdigest()
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(_code_digest().encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cache_entry(path: Path) -> Path | None:
+    """Where what `path` parsed to is kept (one entry per path, so editing a file
+    replaces its entry); None when there is no home directory to keep it in."""
+    from .datacache import cache_directory
+
+    try:
+        directory = cache_directory()
+    except RuntimeError:  # Path.home() with no HOME and no passwd entry
+        return None
+    name = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return directory / "yaml" / f"{name}.json"
+
+
+def _store(entry: Path, digest: str, data: Any) -> None:
+    """Keep what a file parsed to; silently skipped when the cache folder is not
+    writable or the data holds values JSON cannot carry back (dates, sets)."""
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    try:
+        encoded = json.dumps({"digest": digest, "data": _encode(data)}, ensure_ascii=False)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(encoded, encoding="utf-8")
+        os.replace(temporary, entry)  # readers see the old entry or the whole new one
+    except (OSError, TypeError, ValueError, RecursionError):
+        temporary.unlink(missing_ok=True)
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _encode(value: Any) -> Any:
+    """Plain JSON data for a parsed value; TypeError for what JSON cannot carry back."""
+    if type(value) is LocatedDict:
+        return {"m": [[_encode(k), _encode(v), value.key_lines[k]] for k, v in value.items()],
+                "l": value.line}
+    if type(value) is LocatedList:
+        return {"s": [_encode(item) for item in value], "l": value.line, "i": value.item_lines}
+    if type(value) in _SCALARS:
+        return value
+    raise TypeError(f"not cached: {type(value).__name__}")
+
+
+def _decode(value: Any, path: Path) -> Any:
+    """The inverse of `_encode`, every container pointing at `path`."""
+    if type(value) is not dict:
+        return value
+    if "m" in value:
+        result = LocatedDict()
+        result.key_lines = {}
+        for key, item, line in value["m"]:
+            key = _decode(key, path)
+            result[key] = _decode(item, path)
+            result.key_lines[key] = line
+    else:
+        result = LocatedList(_decode(item, path) for item in value["s"])
+        result.item_lines = value["i"]
+    result.path, result.line = path, value["l"]
+    return result
 
 
 def check_keys(mapping: LocatedDict, allowed: dict[str, type | tuple], required: tuple[str, ...] = (),
