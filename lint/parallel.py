@@ -118,6 +118,8 @@ def _run(linter: Linter, documents: list, jobs: int, bar):
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        from . import engine, segment  # noqa: F401 - loaded before the workers fork, so they share them
+
         _parent_linter = linter
         try:
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,

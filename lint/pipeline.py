@@ -99,7 +99,7 @@ class Linter:
         settings = self.settings_for(path)
         key = settings.config_path.resolve() if settings.config_path else None
         if key not in self._by_config:
-            from . import engine, segment, sources  # noqa: F401 - before `--jobs` workers fork, so they share them
+            from . import sources
             from .loader import build_ruleset
 
             ruleset = build_ruleset(settings)
