@@ -1,179 +1,291 @@
-"""Markdown (CommonMark + GFM tables + YAML front matter) with markdown-it-py.
+"""Markdown (CommonMark + GFM tables, strikethrough and alerts, YAML front
+matter) with pyromark, the Python binding of Rust's pulldown-cmark.
 
-Prose blocks come from headings, paragraphs, list items, block quotes and
-table cells, with link text kept in its sentence; image alt text becomes a
-block of its own. Code (fenced, indented, inline), URLs, raw HTML and front
-matter never reach a rule. markdown-it does not record where inline tokens
-start, so a small subclass of its inline state notes the position of every
-token as it is pushed; the line map of the block then takes that position
-back to the source.
+Prose blocks come from headings, paragraphs, list items, block quotes
+(`> [!NOTE]` alerts become admonitions) and table cells, with link text kept
+in its sentence; image alt text becomes a block of its own. Code (fenced,
+indented, inline), URLs, front matter and HTML inside quotes or lists never
+reach a rule; the text of other raw HTML blocks goes through the HTML
+segmenter.
+
+pulldown-cmark reports where every event lies in the source, so text maps
+back without searching. Its ranges are UTF-8 byte offsets, which
+`_code_points` turns into the code-point offsets Python strings use.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import string
 
-from markdown_it import MarkdownIt
-from markdown_it.parser_inline import ParserInline
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+import pyromark
 
 from ..types import Block, Document
 from .html import segment_html_fragment
-from .lines import ContentLocator, LineTable
-from .textmap import BlockBuilder
+from .textmap import PLACEHOLDER, BlockBuilder
 
-_CONTAINER_KINDS = {"blockquote_open": "quote", "list_item_open": "list-item"}
-_CELL_OPEN = {"th_open", "td_open"}
-# GitHub alerts: a quote that opens with `[!NOTE]` on a line of its own.
-_ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
-
-
-class _PositionedState(StateInline):
-    """Inline state that records where in `src` each token begins."""
-
-    def pushPending(self) -> Token:
-        token = super().pushPending()
-        # Pending text is a verbatim run of src ending at (or just before) pos.
-        token.meta["end"] = self.src.rfind(token.content, 0, self.pos) + len(token.content)
-        return token
-
-    def push(self, ttype: str, tag: str, nesting) -> Token:
-        token = super().push(ttype, tag, nesting)
-        token.meta["start"] = self.pos
-        if ttype == "text":
-            token.meta["end"] = self.pos + len(token.content)
-        return token
-
-
-class _PositionedInlineParser(ParserInline):
-    """markdown-it's inline parser, run on a `_PositionedState`."""
-
-    def parse(self, src, md, env, tokens):
-        """Tokenize like ParserInline.parse, recording token positions."""
-        state = _PositionedState(src, md, env, tokens)
-        self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
-        return state.tokens
-
-
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with GFM tables and strikethrough, front matter, positions."""
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
-    # Keep escapes and entities as separate tokens: they are not verbatim.
-    md.disable("text_join")
-    md.inline.__class__ = _PositionedInlineParser
-    return md
+_OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+            | pyromark.Options.ENABLE_GFM)  # GFM: `> [!NOTE]` alerts
+_ASCII_PUNCTUATION = frozenset(string.punctuation)  # what a backslash escapes
+_BR_RE = re.compile(r"<br\b", re.IGNORECASE)
+# Raw HTML that is only comments (without a "--" inside) and end tags holds
+# no prose, so the HTML segmenter need not parse it. (Half of the rust-book's.)
+_NO_PROSE_HTML_RE = re.compile(r"(?:\s*(?:<!--(?!-?>)(?:(?!--)[\s\S])*-->|</[A-Za-z][^<>]*>))*\s*")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 
 
 def segment_markdown(document: Document, settings=None) -> list[Block]:
     """Prose blocks of a Markdown document, mapped to exact source offsets."""
-    # markdown-it turns NUL into U+FFFD; searching a copy that does the same
-    # keeps every offset (the replacement has the same length).
-    source = document.text.replace("\0", "\ufffd")
-    lines = LineTable(source)
-    blocks: list[Block] = []
-    containers: list[str] = []
-    in_heading = in_cell = quote_opened = False
-    row_cursor = 0
-    for token in markdown_parser().parse(source):
-        kind = token.type
-        if kind in _CONTAINER_KINDS:
-            containers.append(_CONTAINER_KINDS[kind])
-            quote_opened = kind == "blockquote_open"
-        elif kind in ("blockquote_close", "list_item_close"):
-            containers.pop()
-        elif kind == "heading_open":
-            in_heading = True
-        elif kind == "heading_close":
-            in_heading = False
-        elif kind == "tr_open":
-            row_cursor = lines.start(token.map[0]) if token.map else row_cursor
-        elif kind in _CELL_OPEN:
-            in_cell = True
-        elif kind in ("th_close", "td_close"):
-            in_cell = False
-        elif kind == "html_block" and token.map and not containers:
-            # Text inside raw HTML is prose; its tags and attributes are not.
-            blocks.extend(segment_html_fragment(source, lines.start(token.map[0]),
-                                                lines.end(token.map[1] - 1), settings))
-        elif kind == "inline" and token.map:
-            if in_heading:
-                block_kind = "heading"
-            elif in_cell:
-                block_kind = "table-cell"
+    parsed = _mask_front_matter(document.text)
+    walker = _Walker(document.text, settings, _code_points(parsed))
+    walker.walk(pyromark.events_with_range(parsed, options=_OPTIONS))
+    return walker.blocks
+
+
+def _mask_front_matter(source: str) -> str:
+    """The source with its YAML front matter blanked out (spaces, line breaks kept).
+
+    pulldown-cmark's own metadata option also takes a `---` block in the
+    middle of a document, where it is a thematic break and a setext heading,
+    so the front matter is found here: a first line of three or more dashes,
+    up to a line of at least as many dashes (indented by less than four) or
+    of `...`; without a closing line there is no front matter. Blanking keeps
+    every offset, and blank lines are no Markdown.
+    """
+    opening = re.match(r"-{3,}", source)
+    if not opening:
+        return source
+    lines = _LINE_RE.finditer(source)
+    next(lines)
+    for line in lines:
+        text = line.group().rstrip("\r\n")
+        if not line.group():
+            return source  # unclosed
+        stripped = text.lstrip(" \t")
+        dashes = len(stripped) - len(stripped.lstrip("-"))
+        indent = len(text[:len(text) - len(stripped)].expandtabs(4))
+        if ((text.startswith("...") and not text[3:].strip(" "))
+                or (dashes >= opening.end() and indent < 4 and not stripped[dashes:].strip(" "))):
+            end = line.start() + len(text)
+            return re.sub(r"[^\r\n]", " ", source[:end]) + source[end:]
+    return source
+
+
+def _code_points(text: str):
+    """A function from UTF-8 byte offsets into `text` to code-point offsets.
+
+    The walker asks for offsets in document order, so each call decodes only
+    the bytes since the previous one: linear time in all. An earlier offset
+    (which the walker never asks for) is decoded from the start.
+    """
+    if text.isascii():
+        return int
+    data = text.encode()
+    byte_at = point_at = 0
+
+    def position(offset: int) -> int:
+        nonlocal byte_at, point_at
+        if offset < byte_at:
+            return len(data[:offset].decode())
+        point_at += len(data[byte_at:offset].decode())
+        byte_at = offset
+        return point_at
+
+    return position
+
+
+class _Walker:
+    """Turns pulldown-cmark events into blocks.
+
+    Verbatim text that runs on in the source, newlines included, is kept as
+    one range until something else comes: URL masking sees a whole run, and
+    the builder has less to do. A line break waits for the content after it:
+    only then is it known whether the source between them is a bare newline
+    (verbatim) or also holds container markers such as `> ` or a list
+    item's indentation (decoded). Byte offsets become code points only where
+    a position is needed, and always in document order.
+    """
+
+    def __init__(self, source: str, settings, position):
+        self.source = source
+        self.settings = settings
+        self.position = position  # byte offset -> code-point offset
+        self.blocks: list[Block] = []
+        self.containers: list[str] = []  # "quote", "admonition", "list-item"
+        self.in_heading = self.in_cell = False
+        self.skipping = False  # inside code, raw HTML or an autolink: until the next End
+        self.builders: list[BlockBuilder] = []  # the block, then one per open image (its alt text)
+        self.images: list[int] = []  # where each open image starts
+        self.alt_blocks: list[Block] = []
+        # source[run_start:run_end] is verbatim text not yet handed to the builder.
+        self.run_start = self.run_end = 0
+        self.break_at = -1  # the newline of a pending line break
+
+    def walk(self, events) -> None:
+        """Take (event, byte range) pairs, most frequent kinds first."""
+        position = self.position
+        for event, where in events:
+            if self.skipping:
+                self.skipping = not (event.__class__ is dict and "End" in event)
+            elif event.__class__ is str:
+                if event == "Rule":
+                    self.end_block()
+                else:  # SoftBreak, HardBreak: the newline is the range's last line ending
+                    if self.break_at >= 0:
+                        self.target(position(where["start"]))
+                    end = position(where["end"])
+                    self.break_at = end - 2 if self.source.startswith("\r\n", end - 2) else end - 1
             else:
-                block_kind = containers[-1] if containers else "paragraph"
-            alert = _ALERT_RE.match(token.content) if quote_opened else None
-            quote_opened = False
-            if alert:
-                block_kind = containers[-1] = "admonition"  # the whole quote is the alert
-            locator = ContentLocator(source, lines, token.content, token.map[0],
-                                     row_cursor if in_cell else None)
-            if in_cell:
-                row_cursor = locator.end
-            blocks.extend(_inline_blocks(token.children or [], locator, block_kind,
-                                         skip_before=alert.end() if alert else 0))
-    return blocks
+                ((name, value),) = event.items()
+                if name == "Text":
+                    self.text(value, where)
+                elif name == "Code":
+                    start = position(where["start"])
+                    self.target(start).decoded(PLACEHOLDER, start, position(where["end"]))
+                elif name == "Start":
+                    self.start(value if value.__class__ is str else next(iter(value)), value, where)
+                elif name == "End":
+                    self.end(value if value.__class__ is str else next(iter(value)), where)
+                elif name == "InlineHtml":
+                    if _BR_RE.match(value):
+                        start = position(where["start"])
+                        self.target(start).decoded("\n", start, position(where["end"]))
+                    elif self.break_at >= 0:  # a tag that starts a line
+                        self.target(position(where["start"]))
+        self.end_block()
+
+    def start(self, tag: str, value, where: dict) -> None:
+        if tag in ("Emphasis", "Strong", "Strikethrough"):
+            if self.break_at >= 0:
+                self.target(self.position(where["start"]))
+        elif tag == "Link":
+            if value["Link"]["link_type"] in ("Autolink", "Email"):
+                start = self.position(where["start"])
+                self.target(start).placeholder(start, self.position(where["end"]))
+                self.skipping = True
+            elif self.break_at >= 0:
+                self.target(self.position(where["start"]))
+        elif tag == "Image":
+            # The placeholder goes in at the end of the image, after its alt text.
+            start = self.position(where["start"])
+            self.target(start)
+            self.images.append(start)
+            self.builders.append(BlockBuilder("alt-text"))
+        else:
+            self.end_block()
+            if tag == "Heading":
+                self.in_heading = True
+            elif tag == "TableCell":
+                self.in_cell = True
+            elif tag == "Item":
+                self.containers.append("list-item")
+            elif tag == "BlockQuote":
+                self.containers.append("admonition" if value["BlockQuote"] else "quote")
+            elif tag == "CodeBlock":
+                self.skipping = True
+            elif tag == "HtmlBlock":
+                self.skipping = True
+                start = self.position(where["start"])
+                end = _without_line_end(self.source, self.position(where["end"]))
+                if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
+                    # Text inside raw HTML is prose; its tags and attributes are not.
+                    self.blocks.extend(segment_html_fragment(self.source, start, end, self.settings))
+
+    def end(self, tag: str, where: dict) -> None:
+        if tag == "Image":
+            self.flush_run()
+            self.break_at = -1
+            alt = self.builders.pop().build()
+            if alt:
+                self.alt_blocks.append(alt)
+            self.builders[-1].placeholder(self.images.pop(), self.position(where["end"]))
+        elif tag not in ("Emphasis", "Strong", "Strikethrough", "Link"):
+            self.end_block()
+            if tag in ("Item", "BlockQuote"):
+                self.containers.pop()
+            self.in_heading = self.in_heading and tag != "Heading"
+            self.in_cell = self.in_cell and tag != "TableCell"
+
+    def text(self, text: str, where: dict) -> None:
+        source = self.source
+        start = self.position(where["start"])
+        end = start + len(text)
+        if (where["end"] - where["start"] != (end - start if text.isascii() else len(text.encode()))
+                or not source.startswith(text, start)):
+            # An entity, or a character the parser replaced: one decoded piece.
+            end = self.position(where["end"])
+            self.target(start).decoded(text, start, end)
+            self.run_start = self.run_end = end
+            return
+        if start and source[start - 1] == "\\" and self.run_end < start and text[0] in _ASCII_PUNCTUATION:
+            # A backslash escape: the parser left the backslash out of the range.
+            self.target(start - 1).decoded(text[0], start - 1, start + 1)
+            start += 1
+        if not self.builders:
+            self.builders.append(BlockBuilder(self.kind()))
+        if self.break_at >= 0:
+            self.line_break(start)
+        if start != self.run_end:
+            if self.run_end > self.run_start:
+                self.flush_run()
+            self.run_start = start
+        self.run_end = end
+
+    def target(self, start: int) -> BlockBuilder:
+        """The builder for decoded content at `start`, with all before it handed over."""
+        if not self.builders:
+            self.builders.append(BlockBuilder(self.kind()))
+        if self.break_at >= 0:
+            self.line_break(start)
+        if self.run_end > self.run_start:
+            self.flush_run()
+        return self.builders[-1]
+
+    def line_break(self, start: int) -> None:
+        """Add the pending line break, now that the content after it starts at `start`."""
+        newline, self.break_at = self.break_at, -1
+        between = self.source[newline:start]
+        # Indentation after a bare newline is content, but not within a list item.
+        if between == "\n" or (between[:1] == "\n" and not between[1:].strip(" \t")
+                               and "list-item" not in self.containers):
+            if newline != self.run_end:
+                self.flush_run()
+                self.run_start = newline
+            self.run_end = newline + 1
+        else:
+            self.flush_run()
+            self.builders[-1].decoded("\n", newline, start)
+            self.run_start = self.run_end = start
+
+    def flush_run(self) -> None:
+        if self.run_end > self.run_start:
+            self.builders[-1].prose(self.source[self.run_start:self.run_end], self.run_start)
+            self.run_start = self.run_end
+
+    def kind(self) -> str:
+        if self.in_heading:
+            return "heading"
+        if self.in_cell:
+            return "table-cell"
+        return self.containers[-1] if self.containers else "paragraph"
+
+    def end_block(self) -> None:
+        """Finish the block being built, then the alt texts of its images."""
+        if not self.builders:
+            return
+        self.flush_run()
+        self.break_at = -1
+        block = self.builders[0].build()
+        if block:
+            self.blocks.append(block)
+        self.blocks.extend(self.alt_blocks)
+        self.builders, self.images, self.alt_blocks = [], [], []
 
 
-def _inline_blocks(children: list[Token], locator: ContentLocator, kind: str,
-                   skip_before: int = 0) -> list[Block]:
-    """The block for one inline token, plus one alt-text block per image;
-    content before `skip_before` (an alert marker) is not prose."""
-    builder = BlockBuilder(kind)
-    extra: list[Block] = []
-    _walk(children, locator, builder, extra, base=0, skip_before=skip_before)
-    block = builder.build()
-    return ([block] if block else []) + extra
-
-
-def _walk(children: list[Token], locator: ContentLocator, builder: BlockBuilder, extra: list[Block],
-          base: int, skip_before: int = 0) -> None:
-    """Append the prose of inline tokens; `base` is where their src starts in the content."""
-    skip_until_close = False
-    for token in children:
-        kind = token.type
-        start = base + token.meta.get("start", 0)
-        if kind == "text":
-            start = base + token.meta.get("end", 0) - len(token.content)
-        if start < skip_before:
-            continue
-        if skip_until_close:
-            skip_until_close = kind != "link_close"
-            continue
-        if kind == "text":
-            locator.add_text(builder, token.content, start)
-        elif kind == "text_special":
-            source_start = locator.to_source(start)
-            raw = token.markup or token.content
-            if token.content == raw:
-                locator.add_text(builder, raw, start)
-            else:
-                builder.decoded(token.content, source_start, source_start + len(raw))
-        elif kind in ("softbreak", "hardbreak"):
-            locator.add_newline(builder, start)
-        elif kind == "code_inline":
-            source_start = locator.to_source(start)
-            builder.placeholder(source_start, source_start + len(token.markup or "`"))
-        elif kind == "link_open" and token.markup in ("autolink", "linkify"):
-            source_start = locator.to_source(start)
-            builder.placeholder(source_start, source_start + 1)
-            skip_until_close = True
-        elif kind == "image":
-            source_start = locator.to_source(start)
-            builder.placeholder(source_start, source_start + 2)
-            alt = BlockBuilder("alt-text")
-            # The alt text was parsed on its own from the label after "![".
-            _walk(token.children or [], locator, alt, extra, base=start + 2)
-            block = alt.build()
-            if block:
-                extra.append(block)
-        elif kind == "html_inline" and re.match(r"<br\b", token.content, re.IGNORECASE):
-            source_start = locator.to_source(start)
-            builder.decoded("\n", source_start, source_start + len(token.content))
-        # Emphasis, strikethrough and link markers, and other raw HTML, add no text.
+def _without_line_end(source: str, end: int) -> int:
+    """`end` moved back before the line ending that closes source[:end], if any."""
+    if source.startswith("\n", end - 1):
+        end -= 1
+    if source.startswith("\r", end - 1):
+        end -= 1
+    return end

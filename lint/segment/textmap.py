@@ -25,7 +25,6 @@ URL_RE = re.compile(
     r"(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
     re.IGNORECASE)
-_MAYBE_URL_RE = re.compile(r"://|www\.|@", re.IGNORECASE)
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _SPACE_RUN_RE = re.compile(r"\s+")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -73,8 +72,12 @@ class BlockBuilder:
               entities: bool = False) -> None:
         """Append verbatim prose, masking URLs (and, on request, decoding
         entities and collapsing whitespace runs as a browser shows them)."""
-        if not _MAYBE_URL_RE.search(text):  # the common case, without the costly regex
-            self._plain(text, source_start, collapse_space, entities)
+        if "://" not in text and "@" not in text and "www." not in text.lower():
+            # The common case, without the costly regex (and, for plain prose, the detours).
+            if collapse_space or entities:
+                self._plain(text, source_start, collapse_space, entities)
+            else:
+                self.verbatim(text, source_start)
             return
         position = 0
         for url in URL_RE.finditer(text):
@@ -120,6 +123,8 @@ class BlockBuilder:
         end = len(text.rstrip())
         if end <= begin or not _HAS_LETTER_RE.search(text):
             return None
+        if begin == 0 and end == len(text):  # nothing to trim: the spans stand as they are
+            return Block(text, self.kind, tuple(self._spans))
         spans = []
         for span in self._spans:
             lo, hi = max(span.text_start, begin), min(span.text_start + span.length, end)
