@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from .types import Block
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+# The same words in ASCII text, where a class of ASCII letters is checked
+# about twice as fast as Unicode's "letter" test.
+ASCII_WORD_RE = re.compile(r"[A-Za-z](?:[\w'-]*[A-Za-z0-9])?", re.ASCII)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
@@ -32,7 +35,7 @@ def words(text: str) -> list[re.Match]:
 
 def word_count(text: str) -> int:
     """How many words `words` would find (without making match objects)."""
-    return len(WORD_RE.findall(text))
+    return len((ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text))
 
 
 def split_sentences(text: str) -> list[Sentence]:

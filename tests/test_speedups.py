@@ -163,3 +163,16 @@ def test_speller_finds_the_same_distinct_words_run_by_run(text):
     from lint.kinds.spelling import _TOKEN, _distinct_tokens
 
     assert _distinct_tokens(text) == set(_TOKEN.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
+    import re
+
+    from lint.kinds import prefilter
+    from lint.text import ASCII_WORD_RE, WORD_RE
+
+    assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text)
+    lowered = text.lower()
+    assert prefilter._ASCII_LETTER_RUN.findall(lowered) == re.findall(r"[^\W\d_]+", lowered)

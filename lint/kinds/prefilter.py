@@ -41,7 +41,7 @@ class DocumentText:
     def letter_runs(self) -> list[str]:
         """The runs of letters of the lowered text, in order ("don't" is two)."""
         if self._runs is None:
-            self._runs = _LETTER_RUN.findall(self.text)
+            self._runs = (_ASCII_LETTER_RUN if self.ascii else _LETTER_RUN).findall(self.text)
         return self._runs
 
     @property
@@ -106,6 +106,7 @@ ENABLED = True
 _SAMPLE = 20_000  # characters counted to judge how common a literal is
 _COMMON_LENGTH = 3  # literals this short may be in most blocks
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER_RUN = re.compile(r"[a-z]+")  # the same runs in lowered ASCII text, twice as fast
 _last: tuple[list, DocumentText] | None = None
 
 
