@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Entity, WrongDescriptor
+from ..regexes import compile_safe
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 
@@ -64,7 +65,8 @@ class FactsChecker:
         if by_name:
             body = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
             # Names are matched as written: "CETC" is a name, "cetc" is not.
-            self.names_regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+            # (compile_safe leads it with a test of the names' first letters)
+            self.names_regex = compile_safe(rf"(?<![\w-])(?:{body})(?![\w-])")
 
     def check(self, block):
         """Yield a hit for each wrong descriptor attached to an entity."""
