@@ -96,6 +96,9 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     for i, _ in todo:
         linter.setup_for(results[i].path)
     jobs = min(jobs or default_jobs(), len(todo))
+    # Longest first: the workers end together instead of one finishing a
+    # long chapter alone (results go back to file order through `todo`).
+    todo.sort(key=lambda item: -len(results[item[0]].document.text))
     documents = [results[i].document for i, _ in todo]
     bar = _progress_bar(len(todo), progress)
     try:
@@ -127,7 +130,8 @@ def _run(linter: Linter, documents: list, jobs: int, bar):
         except (OSError, NotImplementedError) as exc:  # no working semaphores (some sandboxes)
             notice(f"--jobs {jobs}: cannot start worker processes ({exc}); checking in one process")
         else:
-            chunk = max(1, min(16, len(documents) // (jobs * 4)))
+            # One document at a time, so the short ones at the end fill the gaps.
+            chunk = 1 if len(documents) < 2000 else 8
             try:
                 with pool:
                     for result in pool.map(_check_in_worker, documents, chunksize=chunk):
