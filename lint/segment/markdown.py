@@ -217,7 +217,7 @@ class _Walker:
             self.target(start).decoded(text, start, end)
             self.run_start = self.run_end = end
             return
-        if start and source[start - 1] == "\\" and self.run_end < start and text[0] in _ASCII_PUNCTUATION:
+        if start and source[start - 1] == "\\" and self.run_end < start and text[:1] in _ASCII_PUNCTUATION:
             # A backslash escape: the parser left the backslash out of the range.
             self.target(start - 1).decoded(text[0], start - 1, start + 1)
             start += 1
