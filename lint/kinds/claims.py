@@ -40,11 +40,18 @@ class ClaimRule:
             compile_rule_regex(rule, pattern, "patterns", flags)  # names the bad one
         self.regex = compile_rule_regex(rule, body, "patterns", flags)
         self.literals = union_literals([self.regex])
+        # The same test sentence by sentence: one quick scan for the literal
+        # text before the full pattern (a digit, for exact figures).
+        self._needs = None if self.literals is None else re.compile(
+            "|".join(re.escape(literal) for literal in sorted(self.literals)), re.IGNORECASE)
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 
     def hits(self, block):
         """At most one hit per sentence: its first (longest) match."""
+        text = block.text
         for sentence in block_sentences(block):
+            if self._needs is not None and not self._needs.search(text, sentence.start, sentence.end):
+                continue
             match = self.regex.search(sentence.text)
             if not match or match.end() == match.start():
                 continue
