@@ -44,16 +44,23 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        before = text[start:match.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
         # "e.g." and initials ("J. Smith") do not end a sentence; a one-character
         # placeholder for inline code does.
-        if match.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+        if text[match.start()] == "." and _is_abbreviation(text, start, match.start()):
             continue
         _append_sentence(sentences, text, start, end)
         start = end
     _append_sentence(sentences, text, start, len(text))
     return sentences
+
+
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when the word before text[end] (a full stop) is an abbreviation
+    or an initial. Only the last 40 characters are looked at: a longer word
+    is neither, whole or cut."""
+    before = text[max(start, end - 40):end].split()
+    last = before[-1].lower().rstrip(".") if before else ""
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
 def _append_sentence(sentences: list, text: str, start: int, end: int) -> None:

@@ -176,3 +176,26 @@ def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
     assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text)
     lowered = text.lower()
     assert prefilter._ASCII_LETTER_RUN.findall(lowered) == re.findall(r"[^\W\d_]+", lowered)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["e.g.", "Dr.", "J.", "x" * 45 + ".", "a", "b", ".", " ", "!", "?", "\n",
+                                 "”", ")", "Etc.", "word"]), max_size=30).map("".join))
+def test_sentence_split_looks_only_at_the_word_before_a_full_stop(text):
+    """Abbreviations are judged on the last 40 characters only; the answer is
+    what splitting the whole sentence so far gives."""
+    from lint import text as text_module
+
+    def whole_prefix(text_, start, end):
+        before = text_[start:end].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        return last in text_module._ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+    fast = [(s.start, s.end) for s in text_module.split_sentences(text)]
+    original = text_module._is_abbreviation
+    text_module._is_abbreviation = whole_prefix
+    try:
+        slow = [(s.start, s.end) for s in text_module.split_sentences(text)]
+    finally:
+        text_module._is_abbreviation = original
+    assert fast == slow
