@@ -37,7 +37,13 @@ def compile_safe(pattern: str, flags: int = 0) -> re.Pattern:
     if problem:
         raise UnsafePattern(f"regex {pattern!r} may backtrack catastrophically ({problem}); "
                             "bound the outer repeat, e.g. {0,10} instead of * or +")
-    return _with_first_character_test(pattern, parsed, flags)
+    compiled = _with_first_character_test(pattern, parsed, flags)
+    # Parsed already: what required_literals will be asked is worked out now.
+    _LITERALS[(compiled.pattern, compiled.flags)] = _sequence_literals(parsed)
+    return compiled
+
+
+_LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
 
 
 def _with_first_character_test(pattern: str, parsed, flags: int) -> re.Pattern:
@@ -172,11 +178,10 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     handful of blocks in a whole book, and a regex that opens with a
     lookbehind has no literal prefix for `re` to search for.
     """
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except re.error:  # pragma: no cover - the pattern compiled already
-        return None
-    return _sequence_literals(parsed)
+    key = (pattern.pattern, pattern.flags)
+    if key not in _LITERALS:
+        _LITERALS[key] = _sequence_literals(sre_parse.parse(pattern.pattern, pattern.flags))
+    return _LITERALS[key]
 
 
 def _selective(literals: frozenset[str]) -> bool:
