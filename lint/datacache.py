@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def cached_table(name: str, depends_on: str, build: Callable[[], dict]) -> dict:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = build()
+    import tempfile  # only when writing
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .loader import Ruleset
 from .positions import source_map
 from .rulespec import Hit
 from .types import Applicability, Block, Document, Edit, Finding, Fix
+
+if TYPE_CHECKING:  # the engine runs rules; loading them is the loader's business
+    from .loader import Ruleset
 
 
 def hit_to_finding(hit: Hit, block: Block) -> Finding:

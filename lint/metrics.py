@@ -10,7 +10,6 @@ document's scores come from the sums, so nothing is counted twice.
 from __future__ import annotations
 
 import re
-from importlib import metadata
 from pathlib import Path
 
 from .datacache import cache_directory
@@ -95,6 +94,8 @@ class SyllableTable:
             pass  # a cache: counting again next time is the only cost
 
     def _load(self) -> dict[str, int]:
+        from importlib import metadata  # 25 ms to import: only when counting
+
         self._path = cache_directory() / "syllables" / (
             f"textstat-{metadata.version('textstat')}-pyphen-{metadata.version('pyphen')}.txt")
         counts: dict[str, int] = {}

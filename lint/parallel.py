@@ -121,7 +121,10 @@ def _run(linter: Linter, documents: list, jobs: int, bar):
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        from . import engine, segment  # noqa: F401 - loaded before the workers fork, so they share them
+        from . import engine  # noqa: F401 - loaded before the workers fork, so they share it
+        from .segment import load_segmenters
+
+        load_segmenters(document.format for document in documents)
 
         _parent_linter = linter
         try:

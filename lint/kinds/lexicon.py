@@ -12,7 +12,6 @@ import functools
 import importlib.resources
 import re
 import string
-from importlib import metadata
 
 from ..datacache import cached_table
 
@@ -24,6 +23,8 @@ _LETTERS = string.ascii_lowercase
 
 def _data_version() -> str:
     """What the tables depend on: the symspellpy release that ships the data."""
+    from importlib import metadata  # 30 ms to import: only when a table is needed
+
     return f"{_PACKAGE} {metadata.version(_PACKAGE)}"
 
 
