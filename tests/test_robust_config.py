@@ -63,3 +63,35 @@ def test_rule_directory_outside_the_project_is_resolved_and_reported(tmp_path):
     assert f"{project / 'copydesk.yaml'}:1: rule directory '../shared-rules' is outside" in proc.stderr
     assert str(shared) in proc.stderr
     assert "house.synergy" in proc.stdout
+
+
+def test_cached_rule_file_edited_into_a_mistake_still_names_file_and_line(tmp_path):
+    """A rule file's parse is kept in the user cache; an edit is seen at once."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ, COPYDESK_CACHE_DIR=str(tmp_path / "cache"))
+    pack = tmp_path / "rules" / "house.yaml"
+    pack.parent.mkdir()
+    good = RULE_HEAD + "    tokens: [synergy]\n    examples: {flag: [synergy], pass: [energy]}\n"
+    pack.write_text(good, encoding="utf-8")
+    (tmp_path / "copydesk.yaml").write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("We seek synergy.\n", encoding="utf-8")
+
+    def check():
+        return subprocess.run([sys.executable, "-m", "lint", "check", str(doc), "--no-languagetool", "--no-cache"],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+    for _ in range(2):  # the second run reads the rule file's parse from the cache
+        first = check()
+        assert first.returncode == 0 and "house.r1" in first.stdout, first.stderr  # warnings pass
+    assert any((tmp_path / "cache" / "yaml").iterdir())
+    pack.write_text(good.replace("    tokens: [synergy]\n", "    tokens: [synergy]\n    colour: red\n"),
+                    encoding="utf-8")
+    broken = check()
+    assert broken.returncode == 2
+    assert f"{pack}:7: " in broken.stderr and "unknown key 'colour'" in broken.stderr
