@@ -72,7 +72,7 @@ class _SafeFormat(dict):
         return template.format_map(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """A match reported by a checker, in block-text coordinates."""
 

@@ -45,7 +45,7 @@ class Applicability(enum.IntEnum):
         return self.name.lower().replace("_", "-")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Edit:
     """Replace source[start:end] with `replacement`."""
 
@@ -54,7 +54,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A set of non-overlapping edits applied together, with a safety tier."""
 
@@ -62,7 +62,7 @@ class Fix:
     applicability: Applicability
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one document."""
 
@@ -147,6 +147,10 @@ class Block:
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    def forget(self, key: str) -> None:
+        """Drop a derived value no later stage needs (it holds memory)."""
+        self._cache.pop(key, None)
 
 
 @dataclass

@@ -162,7 +162,7 @@ def test_block_word_count_is_the_sum_of_its_sentences(text):
 def test_speller_finds_the_same_distinct_words_run_by_run(text):
     from lint.kinds.spelling import _TOKEN, _distinct_tokens
 
-    assert _distinct_tokens(text) == set(_TOKEN.findall(text))
+    assert _distinct_tokens([text]) == set(_TOKEN.findall(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -176,6 +176,7 @@ def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
     assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text)
     lowered = text.lower()
     assert prefilter._ASCII_LETTER_RUN.findall(lowered) == re.findall(r"[^\W\d_]+", lowered)
+    assert prefilter._LETTER_RUN.pattern == r"[^\W\d_]+"
 
 
 @settings(max_examples=400, deadline=None)

@@ -34,22 +34,33 @@ class DocumentText:
             position += len(text) + 1
         self.text = "\n".join(lowered)
         self._ids: set[int] | None = None
-        self._runs: list[str] | None = None
         self._words: set[str] | None = None
-
-    @property
-    def letter_runs(self) -> list[str]:
-        """The runs of letters of the lowered text, in order ("don't" is two)."""
-        if self._runs is None:
-            self._runs = (_ASCII_LETTER_RUN if self.ascii else _LETTER_RUN).findall(self.text)
-        return self._runs
+        self._doubled: set[str] = set()
 
     @property
     def words(self) -> set[str]:
-        """The distinct letter runs."""
+        """The distinct runs of letters of the lowered text ("don't" is two)."""
         if self._words is None:
-            self._words = set(self.letter_runs)
+            self._scan_letter_runs()
         return self._words
+
+    @property
+    def doubled(self) -> set[str]:
+        """The letter runs that some block has twice in a row."""
+        if self._words is None:
+            self._scan_letter_runs()
+        return self._doubled
+
+    def _scan_letter_runs(self) -> None:
+        # Block by block: a 10 MB document never holds all its runs at once.
+        pattern = _ASCII_LETTER_RUN if self.ascii else _LETTER_RUN
+        words, doubled = set(), set()
+        ends = self.starts[1:] + [len(self.text) + 1]
+        for start, end in zip(self.starts, ends):
+            runs = pattern.findall(self.text, start, end - 1)
+            words.update(runs)
+            doubled.update(first for first, second in zip(runs, runs[1:]) if first == second)
+        self._words, self._doubled = words, doubled
 
     def block_ids(self) -> set[int]:
         """ids of every block of the document."""

@@ -38,12 +38,11 @@ class RepetitionChecker:
         """Find the blocks that may hold a doubled word.
 
         A doubled word is two equal runs of letters with only space between,
-        so it is two equal neighbours in the document's list of letter runs:
-        one pass over that list finds the few words to look for.
+        so it is two equal neighbours in a block's list of letter runs:
+        one pass over those lists finds the few words to look for.
         """
         document = document_text(blocks)
-        runs = document.letter_runs
-        doubled = {first for first, second in zip(runs, runs[1:]) if first == second}
+        doubled = document.doubled
         self._gate = Gate(document, document.blocks_with(doubled) if doubled else set())
 
     def check(self, block):

@@ -23,6 +23,7 @@ Suggestions are the most frequent known words one edit away.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
@@ -68,8 +69,7 @@ class SpellingChecker:
         Only an unknown word can be flagged, and only its own uses decide
         whether it is a name, so no other block needs to be read word by word.
         """
-        unknown = {word for word in _distinct_tokens("\n".join(b.text for b in blocks))
-                   if self._has_unknown_part(word)}
+        unknown = {word for word in _distinct_tokens(b.text for b in blocks) if self._has_unknown_part(word)}
         document = document_text(blocks)
         self._gate = Gate(document, document.blocks_with({word.lower() for word in unknown}) if unknown else set())
         names = set()
@@ -113,6 +113,7 @@ class SpellingChecker:
                     continue
                 for start, end in self._unknown_parts(word, match.start()):
                     yield from self._hits(text[start:end], start, end)
+        block.forget("spelling_tokens")  # match objects: 20 MB for a 2 MB file
 
     def _is_name(self, word: str, index: int, tokens, kind: str) -> bool:
         if any(c.isupper() for c in word[1:]):
@@ -224,16 +225,19 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
 
 
-def _distinct_tokens(text: str) -> set[str]:
-    """The distinct words of a text, as _TOKEN finds them.
+def _distinct_tokens(texts: Iterable[str]) -> set[str]:
+    """The distinct words of some texts, as _TOKEN finds them.
 
     A token lies inside a run of word characters, apostrophes and hyphens,
     and a run is tokenised alike wherever it stands: splitting the text
     into runs with a simple regex and tokenising each distinct run once
     is several times quicker than running _TOKEN over the whole text.
     """
+    runs: set[str] = set()
+    for text in texts:  # text by text: a 10 MB document never holds all its runs at once
+        runs.update(_TOKEN_RUN.findall(text))
     found: set[str] = set()
-    for run in set(_TOKEN_RUN.findall(text)):
+    for run in runs:
         found.update(_TOKEN.findall(run))
     return found
 

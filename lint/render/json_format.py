@@ -37,13 +37,15 @@ def finding_to_dict(finding: Finding, text: str, index: LineIndex) -> dict:
     }
 
 
-def file_to_dict(result) -> dict:
-    """One file's entry: its path, findings, and any error or notes."""
+def file_to_dict(result, encode_finding=None) -> dict:
+    """One file's entry: its path, findings (each passed through
+    `encode_finding` when given), and any error or notes."""
     entry: dict = {"path": str(result.path), "findings": []}
     if result.document is not None:
         text = result.document.text
         index = LineIndex(text)
-        entry["findings"] = [finding_to_dict(f, text, index) for f in result.findings]
+        findings = (finding_to_dict(f, text, index) for f in result.findings)
+        entry["findings"] = [encode_finding(f) for f in findings] if encode_finding else list(findings)
     if result.error:
         entry["error"] = result.error
     if result.notes:
@@ -53,10 +55,11 @@ def file_to_dict(result) -> dict:
     return entry
 
 
-def results_to_dict(results) -> dict:
+def results_to_dict(results, encode_finding=None) -> dict:
     """The whole JSON document for a run."""
-    files = [file_to_dict(r) for r in results]
-    severities = Counter(f["severity"] for entry in files for f in entry["findings"])
+    files = [file_to_dict(r, encode_finding) for r in results]
+    severities = Counter(_SEVERITY_NAMES[f.severity] for r in results if r.document is not None
+                         for f in r.findings)
     return {
         "version": JSON_VERSION,
         "files": files,
@@ -70,8 +73,26 @@ def results_to_dict(results) -> dict:
 
 
 def render(results, options) -> str:
-    """Pretty-printed JSON, stable key order."""
-    return dumps_pretty(results_to_dict(results)) + "\n"
+    """Pretty-printed JSON, stable key order.
+
+    Each finding is encoded as soon as its dict is made, so a run with a
+    hundred thousand findings holds their text, not their dicts as well.
+    """
+    try:
+        return _pretty(results_to_dict(results, _encode_finding), 0) + "\n"
+    except (TypeError, ValueError, IndexError, RecursionError):  # unusual input: the json module decides
+        return json.dumps(results_to_dict(results), ensure_ascii=False, indent=2) + "\n"
+
+
+class _Encoded(str):
+    """JSON text already encoded, for the depth it is placed at."""
+
+
+_FINDING_DEPTH = 4  # {"files": [{"findings": [ <finding> ]}]}
+
+
+def _encode_finding(finding: dict) -> _Encoded:
+    return _Encoded(_pretty(finding, _FINDING_DEPTH))
 
 
 def dumps_pretty(value) -> str:
@@ -92,6 +113,8 @@ def _pretty(value, depth: int) -> str:
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
+    if kind is _Encoded:
+        return value
     if kind is dict:
         if not value:
             return "{}"
