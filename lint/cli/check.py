@@ -66,9 +66,10 @@ def run(args) -> int:
     options = RenderOptions(color=args.format == "text" and stream is not None and use_color(sys.stdout, args.color))
     report = render(results, args.format, options)
     if args.output:
-        args.output.write_text(report, encoding="utf-8")
+        with open(args.output, "w", encoding="utf-8") as target:
+            _write_in_pieces(target, report)
     else:
-        sys.stdout.write(report)
+        _write_in_pieces(sys.stdout, report)
     settings = linter.settings_for(args.paths[0])
     code = exit_code(results, args.fail_on or settings.fail_on)
     total = sum(len(r.findings) for r in results)
@@ -76,3 +77,10 @@ def run(args) -> int:
         warn(f"{total} findings, more than --max-findings {args.max_findings}")
         code = 1
     return 0 if args.exit_zero and code == 1 else code
+
+
+def _write_in_pieces(stream, text: str, size: int = 1 << 20) -> None:
+    """Write a report a megabyte at a time: encoding 100 MB of JSON in one go
+    would hold a second copy of it."""
+    for start in range(0, len(text), size):
+        stream.write(text[start:start + size])

@@ -79,7 +79,10 @@ def render(results, options) -> str:
     hundred thousand findings holds their text, not their dicts as well.
     """
     try:
-        return _pretty(results_to_dict(results, _encode_finding), 0) + "\n"
+        out: list[str] = []
+        _write(results_to_dict(results, _encode_finding), 0, out)
+        out.append("\n")
+        return "".join(out)
     except (TypeError, ValueError, IndexError, RecursionError):  # unusual input: the json module decides
         return json.dumps(results_to_dict(results), ensure_ascii=False, indent=2) + "\n"
 
@@ -110,16 +113,25 @@ _KEYS: dict[str, str] = {}
 
 
 def _pretty(value, depth: int) -> str:
+    out: list[str] = []
+    _write(value, depth, out)
+    return "".join(out)
+
+
+def _write(value, depth: int, out: list[str]) -> None:
+    """Append the JSON text of `value` to `out` in pieces, joined once at the
+    end: a report of 100 MB is never copied level by level."""
     kind = type(value)
     if kind is str:
-        return encode_basestring(value)
-    if kind is _Encoded:
-        return value
-    if kind is dict:
+        out.append(encode_basestring(value))
+    elif kind is _Encoded:
+        out.append(value)
+    elif kind is dict:
         if not value:
-            return "{}"
+            out.append("{}")
+            return
         inner = depth + 1
-        parts = []
+        separator = "{" + _PADS[inner]
         for key, item in value.items():
             encoded = _KEYS.get(key) if type(key) is str else None
             if encoded is None:
@@ -128,28 +140,37 @@ def _pretty(value, depth: int) -> str:
                 encoded = encode_basestring(key) + ": "
                 if len(_KEYS) < 1024:  # field names repeat; data keys must not grow it forever
                     _KEYS[key] = encoded
+            out.append(separator)
+            separator = "," + _PADS[inner]
             item_kind = type(item)
             if item_kind is str:
-                parts.append(encoded + encode_basestring(item))
+                out.append(encoded + encode_basestring(item))
             elif item_kind is int:
-                parts.append(encoded + int.__repr__(item))
+                out.append(encoded + int.__repr__(item))
             else:
-                parts.append(encoded + _pretty(item, inner))
-        return "{" + _PADS[inner] + ("," + _PADS[inner]).join(parts) + _PADS[depth] + "}"
-    if kind is list or kind is tuple:
+                out.append(encoded)
+                _write(item, inner, out)
+        out.append(_PADS[depth] + "}")
+    elif kind is list or kind is tuple:
         if not value:
-            return "[]"
+            out.append("[]")
+            return
         inner = depth + 1
-        return ("[" + _PADS[inner] + ("," + _PADS[inner]).join([_pretty(v, inner) for v in value])
-                + _PADS[depth] + "]")
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float and value == value and value not in (float("inf"), float("-inf")):
-        return float.__repr__(value)
-    raise TypeError(f"left to the json module: {kind.__name__}")
+        separator = "[" + _PADS[inner]
+        for item in value:
+            out.append(separator)
+            separator = "," + _PADS[inner]
+            _write(item, inner, out)
+        out.append(_PADS[depth] + "]")
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float and value == value and value not in (float("inf"), float("-inf")):
+        out.append(float.__repr__(value))
+    else:
+        raise TypeError(f"left to the json module: {kind.__name__}")
