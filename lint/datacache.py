@@ -27,6 +27,27 @@ def cache_directory() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copydesk"
 
 
+def package_stamp(package: str, *files: str) -> str:
+    """Names a package's installed files by path, size and time, without
+    importing it (importlib.metadata alone costs 30 ms): an upgrade changes
+    the stamp, so tables built from the old files are not used."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return f"{package} missing"
+    folder = Path(spec.submodule_search_locations[0])
+    parts = [package]
+    for name in files:
+        try:
+            stat = (folder / name).stat()
+        except OSError:
+            parts.append(f"{name}:missing")
+            continue
+        parts.append(f"{folder / name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return " ".join(parts)
+
+
 def cached_table(name: str, depends_on: str, build: Callable[[], dict]) -> dict:
     """The table `build()` makes, read from the cache when it was made before
     from the same `depends_on` (package versions, inputs)."""

@@ -9,10 +9,11 @@ document's scores come from the sums, so nothing is counted twice.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from .datacache import cache_directory
+from .datacache import cache_directory, package_stamp
 from .text import block_sentences, split_sentences
 from .text import word_count as count_words
 from .types import Block
@@ -54,7 +55,7 @@ class SyllableTable:
     Importing textstat costs ~0.4 s a process (pkg_resources, then pyphen
     parsing its hyphenation patterns): more than checking a whole book. Words
     counted once are kept in the user's cache, one "word count" line each,
-    in a file named after the textstat and pyphen versions; a run whose
+    in a file named after the installed textstat and pyphen files; a run whose
     words were all seen before never imports textstat. Lines are only ever
     appended, in one write per document, so processes running side by side
     at worst count a word twice; an unreadable or unwritable file just
@@ -94,10 +95,10 @@ class SyllableTable:
             pass  # a cache: counting again next time is the only cost
 
     def _load(self) -> dict[str, int]:
-        from importlib import metadata  # 25 ms to import: only when counting
-
-        self._path = cache_directory() / "syllables" / (
-            f"textstat-{metadata.version('textstat')}-pyphen-{metadata.version('pyphen')}.txt")
+        # Named after the files the counts come from: an upgrade starts a new table.
+        stamp = package_stamp("textstat", "textstat.py") + package_stamp(
+            "pyphen", "__init__.py", "dictionaries/hyph_en_US.dic")
+        self._path = cache_directory() / "syllables" / f"{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.txt"
         counts: dict[str, int] = {}
         try:
             fields = self._path.read_text(encoding="utf-8").split("\n")

@@ -13,7 +13,7 @@ import importlib.resources
 import re
 import string
 
-from ..datacache import cached_table
+from ..datacache import cached_table, package_stamp
 
 _PACKAGE = "symspellpy"
 _WORDS_FILE = "frequency_dictionary_en_82_765.txt"
@@ -22,10 +22,8 @@ _LETTERS = string.ascii_lowercase
 
 
 def _data_version() -> str:
-    """What the tables depend on: the symspellpy release that ships the data."""
-    from importlib import metadata  # 30 ms to import: only when a table is needed
-
-    return f"{_PACKAGE} {metadata.version(_PACKAGE)}"
+    """What the tables depend on: the data files symspellpy ships."""
+    return package_stamp(_PACKAGE, _WORDS_FILE, _BIGRAMS_FILE)
 
 
 def _data_text(name: str) -> str:
