@@ -99,14 +99,11 @@ class SpellingChecker:
         if not self._gate.allows(block):
             return  # no unknown word here (see begin_document)
         text = block.text
-        dictionary = lexicon.word_counts()
         for tokens in _sentence_tokens(block):
             for index, match in enumerate(tokens):
                 word = match.group()
-                if word.islower() and word in dictionary:
-                    continue  # most words: known, nothing more to ask
-                if not _LATIN_WORD.fullmatch(word):
-                    continue  # another script, or an identifier with "_" or digits
+                if not self._has_unknown_part(word):
+                    continue  # known (decided once per distinct word), another script, or an identifier
                 if self._is_name(word, index, tokens, block.kind) or self._is_technical(text, match):
                     continue
                 if not block.is_verbatim(match.start(), match.end()):
