@@ -164,6 +164,19 @@ def _has_overlapping_branches(body) -> bool:
 # Literal prefilters -------------------------------------------------------
 
 _MIN_LITERAL = 2  # a one-letter requirement rules out too little to pay for itself
+# Letters that IGNORECASE matches to an ASCII letter which lower() leaves
+# apart: long s, dotless i, and dotted capital I (lowered to "i" + U+0307).
+_FOLDS = (("ſ", "s"), ("ı", "i"), ("i\u0307", "i"))
+
+
+def fold(text: str) -> str:
+    """Lower-case text as the literal prefilter compares it, so that whatever
+    a pattern matches case-insensitively still contains its literals."""
+    text = text.lower()
+    if not text.isascii():
+        for old, new in _FOLDS:
+            text = text.replace(old, new)
+    return text
 DIGITS = frozenset("0123456789")
 
 
@@ -195,7 +208,7 @@ def _sequence_literals(items) -> frozenset[str] | None:
     run: list[str] = []
     for op, av in items:
         if op == sre_constants.LITERAL:
-            run.append(chr(av).lower())
+            run.append(fold(chr(av)))
             continue
         repeated = _repeated_literal(op, av)
         if repeated:  # "  +" needs two spaces
@@ -224,7 +237,7 @@ def _repeated_literal(op, av) -> str:
     low, _high, body = av
     if low < 1 or len(body) != 1 or body[0][0] != sre_constants.LITERAL:
         return ""
-    return chr(body[0][1]).lower() * min(low, 8)
+    return fold(chr(body[0][1])) * min(low, 8)
 
 
 def _item_literals(op, av) -> frozenset[str] | None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from ..regexes import fold
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex, removal_edit
 from .perrule import PerRuleChecker
@@ -90,7 +91,7 @@ class Detector:
         self.seen_blocks: dict[str, int] = {}
         if self.detect == "lines":
             # A listed line shows its first word; a pattern, its literal text.
-            firsts = {line.split()[0] if line else "" for line in self.lines}
+            firsts = {fold(line.split()[0]) if line else "" for line in self.lines}
             patterns = union_literals(self.line_patterns)
             self.literals = None if "" in firsts or patterns is None else frozenset(firsts | patterns)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..regexes import fold
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from ..types import Applicability
@@ -71,7 +72,7 @@ class SpellingChecker:
         """
         unknown = {word for word in _distinct_tokens(b.text for b in blocks) if self._has_unknown_part(word)}
         document = document_text(blocks)
-        self._gate = Gate(document, document.blocks_with({word.lower() for word in unknown}) if unknown else set())
+        self._gate = Gate(document, document.blocks_with({fold(word) for word in unknown}) if unknown else set())
         names = set()
         for block in blocks:
             if not self._gate.allows(block):

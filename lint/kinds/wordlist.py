@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..regexes import fold
 from .prefilter import OPEN, Gate, document_text
 
 
@@ -64,7 +65,7 @@ class PhraseMatcher:
             self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         # A match starts with its phrase's first run of letters, as a whole
         # word of the text; a phrase with no letters can't be looked up so.
-        firsts = [_LETTERS.match(key) for key in self._table]
+        firsts = [_LETTERS.match(fold(key)) for key in self._table]
         self._first_words = None if not all(firsts) else {m.group() for m in firsts}
 
     def gate(self, blocks) -> Gate:
