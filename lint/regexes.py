@@ -164,19 +164,18 @@ def _has_overlapping_branches(body) -> bool:
 # Literal prefilters -------------------------------------------------------
 
 _MIN_LITERAL = 2  # a one-letter requirement rules out too little to pay for itself
-# Letters that IGNORECASE matches to an ASCII letter which lower() leaves
-# apart: long s, dotless i, and dotted capital I (lowered to "i" + U+0307).
-_FOLDS = (("ſ", "s"), ("ı", "i"), ("i\u0307", "i"))
-
-
 def fold(text: str) -> str:
     """Lower-case text as the literal prefilter compares it, so that whatever
-    a pattern matches case-insensitively still contains its literals."""
-    text = text.lower()
-    if not text.isascii():
-        for old, new in _FOLDS:
-            text = text.replace(old, new)
-    return text
+    a pattern matches case-insensitively still contains its literals.
+
+    lower() alone keeps apart letters IGNORECASE joins: long s and S, dotless
+    i and I, Greek final and medial sigma, old Cyrillic letter forms.
+    Upper-casing first brings each to its main form; dotted capital I
+    lowers to "i" plus a combining dot, which goes.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.upper().lower().replace("ς", "σ").replace("i\u0307", "i")
 DIGITS = frozenset("0123456789")
 
 

@@ -28,7 +28,7 @@ SNIPPETS = [text for spec in SPECS for text in spec.examples.flag + spec.example
 
 def texts():
     """Rule examples, cut and joined with random prose, digits and symbols."""
-    noise = st.text(alphabet=st.sampled_from(list("abcdeflyinternt 0123456789$%,.;:-’'\n\u00a0ſKıİ٣")), max_size=30)
+    noise = st.text(alphabet=st.sampled_from(list("abcdeflyinternt 0123456789$%,.;:-’'\n\u00a0ſKıİ٣ςΣ")), max_size=30)
     piece = st.one_of(st.sampled_from(SNIPPETS), noise)
     return st.lists(piece, min_size=1, max_size=4).map(" ".join)
 
@@ -109,7 +109,7 @@ def test_letters_ignorecase_folds_are_found_by_the_prefilter():
     from lint.kinds.prefilter import DocumentText
 
     for pattern, text in ((r"\binternet\b", "The İnternet is here."), (r"\binternet\b", "An ınternet law."),
-                          (r"\bstate\b", "The ſtate owns it.")):
+                          (r"\bstate\b", "The ſtate owns it."), (r"οδος", "Η ΟΔΟΣ ΕΙΝΑΙ.")):
         compiled = compile_safe(pattern, re.IGNORECASE)
         assert compiled.search(text)
         blocks = [Block.verbatim("Nothing to see.", 0), Block.verbatim(text, 20)]
