@@ -41,8 +41,10 @@ class ClaimRule:
         self.regex = compile_rule_regex(rule, body, "patterns", flags)
         self.literals = union_literals([self.regex])
         # The same test sentence by sentence: one quick scan for the literal
-        # text before the full pattern (a digit, for exact figures).
-        self._needs = None if self.literals is None else re.compile(
+        # text before the full pattern (a digit, for exact figures). ASCII
+        # only: a folded literal ("ss" for "ß") is not what IGNORECASE finds.
+        ascii_only = self.literals is not None and all(literal.isascii() for literal in self.literals)
+        self._needs = None if not ascii_only else re.compile(
             "|".join(re.escape(literal) for literal in sorted(self.literals)), re.IGNORECASE)
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 
