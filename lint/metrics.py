@@ -10,6 +10,7 @@ document's scores come from the sums, so nothing is counted twice.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -57,8 +58,8 @@ class SyllableTable:
     counted once are kept in the user's cache, one "word count" line each,
     in a file named after the installed textstat and pyphen files; a run whose
     words were all seen before never imports textstat. Lines are only ever
-    appended, in one write per document, so processes running side by side
-    at worst count a word twice; an unreadable or unwritable file just
+    appended, in one write(2) per document, so processes running side by
+    side at worst count a word twice; an unreadable or unwritable file just
     means counting again.
     """
 
@@ -85,12 +86,19 @@ class SyllableTable:
         """Append the words learnt since the last save to the table file."""
         if not self._learned or self._path is None:
             return
-        lines = "".join(f"{word} {count}\n" for word, count in self._learned.items())
+        lines = "".join(f"{word} {count}\n" for word, count in self._learned.items()).encode("utf-8")
         self._learned.clear()
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self._path, "a", encoding="utf-8") as table:
-                table.write(lines)
+            # One write(2) on an O_APPEND descriptor: workers appending at the
+            # same time never interleave their lines (a buffered file would
+            # split a long batch, and a torn line could pair a word with
+            # another word's count).
+            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(descriptor, lines)
+            finally:
+                os.close(descriptor)
         except OSError:
             pass  # a cache: counting again next time is the only cost
 

@@ -200,3 +200,40 @@ def test_sentence_split_looks_only_at_the_word_before_a_full_stop(text):
     finally:
         text_module._is_abbreviation = original
     assert fast == slow
+
+
+def _learn_and_save(words, barrier):
+    from lint.metrics import SyllableTable
+
+    table = SyllableTable()
+    for word in words:
+        table.count(word)
+    barrier.wait(30)  # all four append at the same moment
+    table.save()
+
+
+def test_syllable_table_appends_from_parallel_workers_never_tear(tmp_path, monkeypatch):
+    """Four processes append 30 KB batches at once; every line read back is
+    whole and gives textstat's count."""
+    import multiprocessing
+
+    import textstat
+
+    from lint.metrics import SyllableTable
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    batches = [[f"{stem}{n}x" for n in range(2500)] for stem in ("alpha", "bedo", "cata", "dimo")]
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(len(batches))
+    workers = [context.Process(target=_learn_and_save, args=(batch, barrier)) for batch in batches]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    known = SyllableTable().known()
+    assert len(known) == 10_000
+    for word in batches[0][::97] + batches[3][::89]:
+        assert known[word] == textstat.syllable_count(word)
+    (table,) = (tmp_path / "syllables").iterdir()
+    assert all(len(line.split(" ")) == 2 for line in table.read_text().splitlines())
