@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..rulespec import RuleSpec
-from . import prefilter
-from .prefilter import DocumentText, document_text
+from .prefilter import OPEN, Gate, document_text
 
 
 class PerRuleChecker:
@@ -31,9 +30,8 @@ class PerRuleChecker:
         self.compiled = [compile_rule(rule) for rule in rules]
         self.one_hit_per_span = one_hit_per_span
         self.literals = [getattr(compiled, "literals", None) for compiled in self.compiled]
-        # For the current document: per rule, the ids of the blocks it may match.
-        self._document: DocumentText | None = None
-        self._candidates: list[set[int] | None] = [None] * len(self.compiled)
+        # For the current document: per rule, the blocks it may match.
+        self._gates: list[Gate] = [OPEN] * len(self.compiled)
 
     def begin_document(self, blocks) -> None:
         """Let rules that judge the whole document see it first, and find
@@ -46,27 +44,21 @@ class PerRuleChecker:
 
     def prefilter(self, blocks) -> None:
         """Find, for each rule with literals, the blocks that contain one."""
-        if any(self.literals) and prefilter.ENABLED:
-            self._document = document_text(blocks)
-            self._candidates = [self._document.blocks_with(literals) if literals else None
-                                for literals in self.literals]
+        if any(self.literals):
+            document = document_text(blocks)
+            self._gates = [Gate(document, document.blocks_with(literals)) if literals else OPEN
+                           for literals in self.literals]
 
     def runs_on(self, index: int, block) -> bool:
         """Whether rule number `index` needs to look at this block."""
-        candidates = self._candidates[index]
-        # A block from outside the document of begin_document is never skipped.
-        return (candidates is None or id(block) in candidates
-                or id(block) not in self._document.block_ids())
+        return self._gates[index].allows(block)
 
     def check(self, block):
         """Yield the hits of every rule, in rule order."""
         taken: list[tuple[int, int]] = []
-        key = id(block)
-        # A block from outside the document of begin_document is never skipped.
-        known = self._document is not None and key in self._document.block_ids()
-        for compiled, candidates in zip(self.compiled, self._candidates):
-            if known and candidates is not None and key not in candidates:
-                continue  # (runs_on, inlined: this loop runs for every block and rule)
+        for compiled, gate in zip(self.compiled, self._gates):
+            if not gate.allows(block):
+                continue
             for hit in compiled.hits(block):
                 if self.one_hit_per_span:
                     if any(s <= hit.start and hit.end <= e for s, e in taken):

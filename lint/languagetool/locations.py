@@ -37,13 +37,12 @@ def pom_digest() -> str:
 
 def cache_root(settings: Settings | None = None) -> Path:
     """The LanguageTool cache directory for these settings."""
-    env = os.environ.get("COPYDESK_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "languagetool"
-    if settings is not None and settings.languagetool.cache_dir:
+    from ..datacache import cache_directory
+
+    explicit = settings is not None and settings.languagetool.cache_dir
+    if explicit and not os.environ.get("COPYDESK_CACHE_DIR"):  # the environment wins
         return (settings.base_dir / Path(settings.languagetool.cache_dir).expanduser()).resolve()
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "copydesk" / "languagetool"
+    return cache_directory() / "languagetool"
 
 
 class Layout:
