@@ -8,6 +8,7 @@ command-line flags.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -141,9 +142,16 @@ def severity_for(rule_id: str, table, default: Severity) -> Severity:
 
 def _relative(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return _resolved(path).relative_to(_resolved(base)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(path: Path) -> Path:
+    """path.resolve(), asked once per path: a run asks for each file's
+    overrides and exclusion, and for the config folder each time."""
+    return path.resolve()
 
 
 def _glob_match(rel_path: str, pattern: str) -> bool:

@@ -61,10 +61,12 @@ def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
         # Most checkers serve no scoped rule, so their hits need no scope test.
         served = getattr(checker, "rules", None)
         scoped = served is None or any(rule.scope for rule in served)
-        for block in blocks:
-            for hit in checker.check(block):
-                if not scoped or hit.rule.applies_to(block.kind):
-                    findings.append(hit_to_finding(hit, block))
+        check_blocks = getattr(checker, "check_blocks", None)
+        pairs = (check_blocks(blocks) if check_blocks is not None
+                 else ((block, hit) for block in blocks for hit in checker.check(block)))
+        for block, hit in pairs:
+            if not scoped or hit.rule.applies_to(block.kind):
+                findings.append(hit_to_finding(hit, block))
     return findings
 
 

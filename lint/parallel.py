@@ -8,6 +8,7 @@ hold connections, are made anew); spawned ones build their own Linter. Results c
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -55,6 +56,9 @@ _parent_linter: Linter | None = None  # seen by forked workers, which reuse its 
 
 def _start_worker(cli: CommandLine) -> None:
     global _worker_linter
+    # What the worker inherited (compiled rules, word tables) lives as long
+    # as it does: its collections need not walk it, nor touch its pages.
+    gc.freeze()
     if _parent_linter is not None and _parent_linter.cli == cli:
         _worker_linter = _parent_linter.fork_copy()  # forked: rules already compiled
     else:

@@ -77,31 +77,34 @@ class Linter:
         self.use_sources = use_sources
         self._by_config: dict = {}
         self._settings: dict = {}
-        self._configs: dict = {}
+        # folder -> the resolved path of its config (None without one), so
+        # that a file's settings cost one dict lookup after its folder's first.
+        self._config_keys: dict = {}
 
     def settings_for(self, path: Path) -> Settings:
         """The merged settings for a file's config, without compiling any rules."""
-        config_path = self.cli.config or self._nearest_config(path)
-        key = config_path.resolve() if config_path else None
-        if key not in self._settings:
-            self._settings[key] = resolve_settings(config_path, self.cli)
-        return self._settings[key]
+        return self._settings[self._config_key(path)]
 
-    def _nearest_config(self, path: Path) -> Path | None:
+    def _config_key(self, path: Path):
         # Looked up once per folder: a docs tree has many files per folder.
         folder = path if path.is_dir() else path.parent
-        if folder not in self._configs:
-            self._configs[folder] = find_config(path)
-        return self._configs[folder]
+        key = self._config_keys.get(folder, self)  # self: not looked up yet
+        if key is self:
+            config_path = self.cli.config or find_config(folder)
+            key = config_path.resolve() if config_path else None
+            if key not in self._settings:
+                self._settings[key] = resolve_settings(config_path, self.cli)
+            self._config_keys[folder] = key
+        return key
 
     def setup_for(self, path: Path) -> tuple[Settings, Ruleset, list]:
         """Settings, compiled rules and extra sources for a file's config."""
-        settings = self.settings_for(path)
-        key = settings.config_path.resolve() if settings.config_path else None
+        key = self._config_key(path)
         if key not in self._by_config:
             from . import sources
             from .loader import build_ruleset
 
+            settings = self._settings[key]
             ruleset = build_ruleset(settings)
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             self._by_config[key] = (settings, ruleset, extra)
@@ -113,7 +116,7 @@ class Linter:
         from . import sources
 
         copy = Linter(self.cli, self.use_sources)
-        copy._settings, copy._configs = self._settings, self._configs
+        copy._settings, copy._config_keys = self._settings, self._config_keys
         for key, (settings, ruleset, _) in self._by_config.items():
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             copy._by_config[key] = (settings, ruleset, extra)

@@ -203,40 +203,113 @@ def _selective(literals: frozenset[str]) -> bool:
 
 def _sequence_literals(items) -> frozenset[str] | None:
     """The most selective requirement among the items of a sequence."""
+    candidates = _sequence_candidates(items)
+    return _sequence_literals_of(candidates) if candidates else None
+
+
+def _sequence_candidates(items) -> list[frozenset[str]]:
+    """Every selective requirement of a sequence, one per item or literal run.
+
+    A run is the set of strings the text between two unknown items must be
+    one of: literals and small classes multiply it ("[ \t]{2,}" needs one
+    of four two-character strings), and the characters the next item can
+    start with end it (" +[,;]" needs " ," or " ;").
+    """
     candidates = []
-    run: list[str] = []
+    run = _EMPTY_RUN
     for op, av in items:
-        if op == sre_constants.LITERAL:
-            run.append(fold(chr(av)))
+        strings = _class_strings(op, av)
+        if strings is not None:
+            run = _extend(run, strings, candidates)
             continue
-        repeated = _repeated_literal(op, av)
-        if repeated:  # "  +" needs two spaces
-            run.append(repeated)
-            if av[0] == av[1]:
-                continue
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run = []
+        repeated = _repeated_strings(op, av)
+        if repeated is not None:  # "  +" needs two spaces
+            strings, low = repeated
+            copies = min(low, 8)
+            for _ in range(copies):
+                run = _extend(run, strings, candidates)
+            if av[0] != av[1] or low != copies:
+                # What follows comes after the last character of the repeat.
+                candidates.append(run)
+                run = strings
+            continue
+        if run is not _EMPTY_RUN and op not in _ZERO_WIDTH:
+            following = _first_strings([(op, av)])
+            if following is not None and len(run) * len(following) <= _RUN_LIMIT:
+                candidates.append(frozenset(r + f for r in run for f in following))
+        if run is not _EMPTY_RUN:
+            candidates.append(run)
+            run = _EMPTY_RUN
         needed = _item_literals(op, av)
         if needed is not None:
             candidates.append(needed)
-    if run:
-        candidates.append(frozenset(["".join(run)]))
-    candidates = [c for c in candidates if _selective(c)]
-    if not candidates:
-        return None
-    # Longest shortest-string first; fewer alternatives break a tie.
-    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    if run is not _EMPTY_RUN:
+        candidates.append(run)
+    return [c for c in candidates if _selective(c)]
 
 
-def _repeated_literal(op, av) -> str:
-    """The text a repeat of one literal character must match ('' if none)."""
+_EMPTY_RUN = frozenset([""])
+_RUN_LIMIT = 64  # strings a run may hold; a longer product starts a new run
+_CLASS_STRINGS = 8  # a class of more characters than this rules out too little
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _extend(run: frozenset[str], strings: frozenset[str], candidates: list) -> frozenset[str]:
+    """The run followed by one of `strings`; when that is too many
+    strings, the run so far becomes a candidate and `strings` starts anew."""
+    if len(run) * len(strings) > _RUN_LIMIT:
+        candidates.append(run)
+        return strings
+    return frozenset(r + s for r in run for s in strings)
+
+
+def _class_strings(op, av) -> frozenset[str] | None:
+    """A literal character, or a class of a few listed characters, as the
+    folded strings it matches; None for anything else."""
+    if op == sre_constants.LITERAL:
+        return frozenset([fold(chr(av))])
+    if op == sre_constants.IN and len(av) <= _CLASS_STRINGS and all(
+            item_op == sre_constants.LITERAL for item_op, _ in av):
+        return frozenset(fold(chr(value)) for _, value in av)
+    return None
+
+
+def _repeated_strings(op, av) -> tuple[frozenset[str], int] | None:
+    """(strings, least count) for a repeat of one literal or small class
+    at least once; None for anything else."""
     if op not in _REPEATS or op is None:
-        return ""
+        return None
     low, _high, body = av
-    if low < 1 or len(body) != 1 or body[0][0] != sre_constants.LITERAL:
-        return ""
-    return fold(chr(body[0][1])) * min(low, 8)
+    if low < 1 or len(body) != 1:
+        return None
+    strings = _class_strings(*body[0])
+    return None if strings is None else (strings, low)
+
+
+def _first_strings(items) -> frozenset[str] | None:
+    """The folded characters any match of `items` starts with, when few and
+    known (zero-width items are skipped; they consume nothing)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        strings = _class_strings(op, av)
+        if strings is not None:
+            return strings
+        if op == sre_constants.SUBPATTERN:
+            return _first_strings(av[-1])
+        repeated = _repeated_strings(op, av)
+        if repeated is not None:
+            return repeated[0]
+        if op in _REPEATS and op is not None and av[0] >= 1:
+            return _first_strings(av[2])
+        if op == sre_constants.BRANCH:
+            firsts = [_first_strings(branch) for branch in av[1]]
+            if any(first is None for first in firsts):
+                return None
+            union = frozenset().union(*firsts)
+            return union if len(union) <= _CLASS_STRINGS else None
+        return None
+    return None  # can match the empty string
 
 
 def _item_literals(op, av) -> frozenset[str] | None:
@@ -251,11 +324,23 @@ def _item_literals(op, av) -> frozenset[str] | None:
     if op == sre_constants.IN and av == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]:
         return DIGITS  # \d: exact in ASCII text (DocumentText knows)
     if op == sre_constants.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            needed = _sequence_literals(branch)
-            if needed is None:
-                return None
-            union |= needed
-        return frozenset(union)
+        return _branch_literals([_sequence_candidates(branch) for branch in av[1]])
     return None
+
+
+def _branch_literals(branches: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """What one of several alternatives needs: the union of each one's best
+    requirement. When that union holds a one-letter string (the figures
+    rule: "million" or a digit, else "%" or a digit), a digit, if every
+    alternative needs one."""
+    if not all(branches):
+        return None
+    union = frozenset().union(*(_sequence_literals_of(candidates) for candidates in branches))
+    if not _selective(union) and all(DIGITS in candidates for candidates in branches):
+        return DIGITS
+    return union
+
+
+def _sequence_literals_of(candidates: list[frozenset[str]]) -> frozenset[str]:
+    # Longest shortest-string first; fewer alternatives break a tie.
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))

@@ -61,11 +61,32 @@ def test_required_literals_of_common_shapes():
 
     assert needs(r"\bthe\s+(?:largest|first)\b") == {"largest", "first"}
     assert needs(r"(?<=\band )(?P<word>internet)(?=\s+is)") == {"internet"}
-    assert needs(r"[ \t]{2,}") is None  # a class, not a literal
+    assert needs(r"[ \t]{2,}") == {"  ", " \t", "\t ", "\t\t"}  # a small class multiplies
+    assert needs(r"(?<=[a-z]) +(?:[,;]|\.(?!\w))") == {" ,", " ;", " ."}  # then what follows
+    assert needs(r"ab{10}c") == {"abbbbbbbb"}  # eight copies, and no "c" after them
+    assert needs(r"[a-z]{2,}") is None  # a range is too many strings
+    assert needs(r"(?:\d+ million|\d+ ?%)") == DIGITS  # "%" alone is too short, a digit is not
     assert needs(r" {2,}") == {"  "}
     assert needs(r"\b\d+\s?%") == set("0123456789")
     assert needs(r"a|bc") is None  # one letter is not worth a search
     assert needs(r"(?:word)?s") is None
+
+
+# Shapes the run-of-strings analysis handles: classes, repeats, what follows.
+SHAPES = [r"[ \t]{2,}", r" +[,;]", r"ab{3}c", r"x +y", r"(?:[ab]c|d[ef])g", r"[ab]{3}",
+          r"(?:foo|ba[rz])+!", r"q(?=[uv])[uv]w", r"(?<=[a-c]) +(?P<m>[,;]|\.(?!\w))",
+          r"\b\d[\d,.]*\s?(?:%|per\s?cent)|[$]\d+ ?(?:bn|m)\b"]
+
+
+@pytest.mark.parametrize("pattern", SHAPES)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("abcdefgquvwxyzorbm$%01 ,;.!\t")), max_size=40))
+def test_required_literals_occur_in_every_match(pattern, text):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    literals = required_literals(compiled)
+    assert literals is not None, pattern
+    for match in compiled.finditer(text):
+        assert any(literal in fold(text) for literal in literals), (match.group(), literals)
 
 
 RULES = build_ruleset(Settings())

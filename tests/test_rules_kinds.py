@@ -41,6 +41,16 @@ def test_a_repeated_paragraph_is_flagged_once(tmp_path):
     assert len(duplicates) == 1 and duplicates[0]["line"] == 5
 
 
+def test_a_heading_is_not_a_repeat_of_the_paragraph_after_it(tmp_path):
+    """Only what comes after the first paragraph repeats it: a heading that
+    happens to have the same words, placed before it, is not debris."""
+    words = "The lab will store and track information on power consumption"
+    doc = _write(tmp_path, "story.md", f"# {words}\n\n{words}\n\nMore.\n\n## {words}\n")
+    report, _ = check_json(str(doc), "--no-languagetool")
+    lines = [f["line"] for f in report["files"][0]["findings"] if f["rule"] == "debris.duplicated-text"]
+    assert lines == [7]
+
+
 def test_readability_threshold_comes_from_the_configuration(tmp_path):
     sentence = "The committee decided after a long debate to postpone the vote until the spring session.\n"
     doc = _write(tmp_path, "story.txt", sentence)

@@ -13,6 +13,7 @@ costs a few hundredths of a second, and each command loads only what it uses.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from .. import __version__
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # A check makes many small objects that live until the end (blocks,
+    # spans, findings) and hardly any reference cycles: collecting the young
+    # generation every 700 allocations, the default, costs 5-8% of a run.
+    gc.set_threshold(20_000, 50, 50)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):

@@ -34,7 +34,7 @@ from ..regexes import fold
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex, removal_edit
 from .perrule import PerRuleChecker
-from .prefilter import union_literals
+from .prefilter import NON_ASCII, union_literals
 
 OPTIONS = {"detect": str, "lines": list, "line_patterns": list, "scripts": list, "min_words": int}
 REQUIRED = ("detect",)
@@ -64,11 +64,6 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _block_key(block) -> str:
-    """The block's text, normalised, computed once."""
-    return block.memo("normal_text", lambda: _normal(block.text))
-
-
 class Detector:
     """One debris rule."""
 
@@ -88,22 +83,30 @@ class Detector:
             raise rule.error(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_RANGES)})", "scripts")
         self.script_run = re.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
         self.min_words = rule.options.get("min_words", 8)
-        self.seen_blocks: dict[str, int] = {}
+        self.repeats: set[int] = set()  # ids of the blocks that repeat an earlier paragraph
         if self.detect == "lines":
             # A listed line shows its first word; a pattern, its literal text.
             firsts = {fold(line.split()[0]) if line else "" for line in self.lines}
             patterns = union_literals(self.line_patterns)
             self.literals = None if "" in firsts or patterns is None else frozenset(firsts | patterns)
+        elif self.detect in ("foreign-script", "mojibake"):
+            self.literals = NON_ASCII  # every script range and garbled byte is beyond ASCII
 
     def begin_document(self, blocks) -> None:
-        """Remember which paragraphs occur earlier in the document."""
-        self.seen_blocks = {}
+        """Find the paragraphs that repeat an earlier one."""
+        self.repeats = set()
         if self.detect != "duplicates":
             return
-        for index, block in enumerate(blocks):
-            key = _block_key(block)
-            if block.kind != "heading" and len(key.split()) >= self.min_words:
-                self.seen_blocks.setdefault(key, id(block))
+        first_with: dict[str, int] = {}
+        for block in blocks:
+            key = _normal(block.text)
+            first = first_with.get(key)
+            if first is None:
+                # Only a long enough paragraph (not a heading) is one to repeat.
+                if block.kind != "heading" and key and key.count(" ") + 1 >= self.min_words:
+                    first_with[key] = id(block)
+            elif first != id(block):
+                self.repeats.add(id(block))
 
     def hits(self, block):
         """Hits for this rule's kind of debris."""
@@ -151,8 +154,7 @@ class Detector:
 
     def _duplicates(self, block):
         text = block.text
-        first = self.seen_blocks.get(_block_key(block))
-        if first is not None and first != id(block):
+        if id(block) in self.repeats:
             yield self._hit(0, len(text), (0, len(text), ""), text=_shorten(text))
             return
         if "\n" not in text:

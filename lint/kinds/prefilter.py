@@ -70,6 +70,8 @@ class DocumentText:
         """ids of the blocks whose lowered text contains any of `literals`;
         None when that is likely most blocks (every block must be read)."""
         text, starts, blocks = self.text, self.starts, self.blocks
+        if literals is NON_ASCII:
+            return set() if self.ascii else {id(block) for block in blocks if not block.text.isascii()}
         if literals == DIGITS and not self.ascii:
             return None  # \d also matches other scripts' digits
         found: set[int] = set()
@@ -101,6 +103,13 @@ class Gate:
         self.document = document
         self.candidates = candidates
 
+    def select(self, blocks: list) -> list:
+        """The blocks of `blocks` (the document's, in order) that may hold a match."""
+        if self.candidates is None or not ENABLED or blocks is not self.document.blocks:
+            return blocks
+        candidates = self.candidates
+        return [block for block in blocks if id(block) in candidates]
+
     def allows(self, block) -> bool:
         """Whether the block may hold a match."""
         key = id(block)
@@ -109,6 +118,9 @@ class Gate:
 
 
 OPEN = Gate()  # looks at every block
+# As a rule's literals: it can only match a character beyond ASCII (another
+# script, mojibake), so a block of plain ASCII is skipped.
+NON_ASCII = frozenset(["\u0080-\U0010ffff"])
 # Off, every gate opens: the tests compare findings both ways.
 ENABLED = True
 
