@@ -15,6 +15,7 @@ from . import facts
 from .config import Settings, rule_matches, severity_for
 from .filter import override_enables
 from .kinds import KINDS
+from .regexstore import STORE
 from .rulespec import COMMON_KEYS, FIX_CHOICES, CompileContext, Examples, RuleSpec
 from .types import Applicability, Severity
 from .yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
@@ -171,7 +172,9 @@ def build_ruleset(settings: Settings) -> Ruleset:
     context.accept |= set(settings.accept)
     context.reject |= set(settings.reject)
     chosen = select_rules(specs, settings)
-    return Ruleset(rules=chosen, checkers=compile_rules(chosen, context), context=context, files=files)
+    checkers = compile_rules(chosen, context)
+    STORE.save()  # the next run reads the compiled patterns back
+    return Ruleset(rules=chosen, checkers=checkers, context=context, files=files)
 
 
 def compile_rules(specs: list[RuleSpec], context: CompileContext) -> list:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .regexstore import STORE
+
 try:  # Python 3.11+: the parser moved under re
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -28,27 +30,42 @@ class UnsafePattern(ValueError):
 
 
 def compile_safe(pattern: str, flags: int = 0) -> re.Pattern:
-    """Compile `pattern`, rejecting syntax errors and catastrophic backtracking."""
+    """Compile `pattern`, rejecting syntax errors and catastrophic backtracking.
+
+    What is worked out here (safety, the fast form, the literals) is kept in
+    the pattern store with the compiled code, so a warm run parses nothing.
+    """
+    analysis = STORE.analysis(pattern, flags)
+    if analysis is None:
+        analysis = _analyse(pattern, flags)
+        STORE.remember(pattern, flags, analysis)
+    problem, fast, literals = analysis
+    if problem:
+        raise UnsafePattern(problem)
+    compiled = STORE.compile(fast, flags)
+    _LITERALS[(compiled.pattern, compiled.flags)] = literals
+    return compiled
+
+
+def _analyse(pattern: str, flags: int) -> tuple[str | None, str, frozenset[str] | None]:
+    """(why the pattern is refused or None, the pattern to compile, its literals)."""
     try:
         parsed = sre_parse.parse(pattern, flags)
     except re.error as exc:
-        raise UnsafePattern(f"bad regex {pattern!r}: {exc}") from None
+        return f"bad regex {pattern!r}: {exc}", pattern, None
     problem = _find_nested_repeat(parsed, inside_unbounded=False)
     if problem:
-        raise UnsafePattern(f"regex {pattern!r} may backtrack catastrophically ({problem}); "
-                            "bound the outer repeat, e.g. {0,10} instead of * or +")
-    compiled = _with_first_character_test(pattern, parsed, flags)
-    # Parsed already: what required_literals will be asked is worked out now.
-    _LITERALS[(compiled.pattern, compiled.flags)] = _sequence_literals(parsed)
-    return compiled
+        return (f"regex {pattern!r} may backtrack catastrophically ({problem}); "
+                "bound the outer repeat, e.g. {0,10} instead of * or +"), pattern, None
+    return None, _with_first_character_test(pattern, parsed), _sequence_literals(parsed)
 
 
 _LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
 
 
-def _with_first_character_test(pattern: str, parsed, flags: int) -> re.Pattern:
-    r"""The compiled pattern, led by a lookahead for the characters a match
-    can start with when they are few.
+def _with_first_character_test(pattern: str, parsed) -> str:
+    r"""The pattern led by a lookahead for the characters a match can start
+    with, when they are few.
 
     `re` tries the whole pattern at every position of the text; a pattern
     opening with ``\b`` or a group of alternatives gets no help from its
@@ -59,8 +76,8 @@ def _with_first_character_test(pattern: str, parsed, flags: int) -> re.Pattern:
     """
     first = _first_characters(list(parsed))
     if first is None or first[1] or pattern.startswith("(?") and pattern[2:3].isalpha():
-        return re.compile(pattern, flags)  # unknown, can match empty, or leads with global flags
-    return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern})", flags)
+        return pattern  # unknown, can match empty, or leads with global flags
+    return f"(?=[{''.join(sorted(first[0]))}])(?:{pattern})"
 
 
 _CLASS_LIMIT = 40  # a longer class rejects too little to pay for itself

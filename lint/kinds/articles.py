@@ -21,19 +21,20 @@ from __future__ import annotations
 
 import re
 
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from ..text import match_case
 
 OPTIONS = {"consonant_sound": list, "vowel_sound": list}
 REQUIRED = ()
 
-_ARTICLE_THEN_WORD = re.compile(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’'-]*)", re.IGNORECASE)
+_ARTICLE_THEN_WORD = STORE.compile(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’'-]*)", re.IGNORECASE)
 # Vowel letters that sound like a consonant: you-, yur-, wun-, yoo-.
-_CONSONANT_SOUND_START = re.compile(
+_CONSONANT_SOUND_START = STORE.compile(
     r"^(?:uni(?!n|mp|mm|ll|nt|dent|ndex|nhab|ron|ma)|unan|unary|use|usa|usu|usur|uten|uti[lt]|ura|ure|uri|uro|ubiq"
     r"|uku|ufo|ukrain|ugand|eu|ewe|one(?!r|ro|s\b)|once|ouija|u-)", re.IGNORECASE)
 # Consonant letters that are silent: an hour, an honest man, an heir.
-_SILENT_H_START = re.compile(r"^(?:hour|honest|honou?r|heir|herb(?!al|ert))", re.IGNORECASE)
+_SILENT_H_START = STORE.compile(r"^(?:hour|honest|honou?r|heir|herb(?!al|ert))", re.IGNORECASE)
 # Letters whose spoken name starts with a vowel sound (ay, ee, eye, oh; ef, aitch...).
 _VOWEL_NAME_LETTERS = set("AEIO")
 _CONSONANT_NAME_LETTERS = set("BCDGJKPQTUVWYZ")

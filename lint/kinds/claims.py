@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from .existence import compile_rule_regex
@@ -44,7 +45,7 @@ class ClaimRule:
         # text before the full pattern (a digit, for exact figures). ASCII
         # only: a folded literal ("ss" for "ß") is not what IGNORECASE finds.
         ascii_only = self.literals is not None and all(literal.isascii() for literal in self.literals)
-        self._needs = None if not ascii_only else re.compile(
+        self._needs = None if not ascii_only else STORE.compile(
             "|".join(re.escape(literal) for literal in sorted(self.literals)), re.IGNORECASE)
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 
+from ..regexes import compile_safe
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from ..text import match_case
 from . import lexicon
-from ..regexes import compile_safe
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
 from .prefilter import union_literals
@@ -48,7 +49,7 @@ REQUIRED = ()
 # cut-off (6.4 million); count them at a floor below it.
 _ABSENT_FLOOR = 1_000_000
 _DEFAULT_MIN_RATIO = 50
-_LEFT_WORD = re.compile(r"([A-Za-z]+) $")
+_LEFT_WORD = STORE.compile(r"([A-Za-z]+) $")
 
 
 class ContextRule:
@@ -139,7 +140,7 @@ class StatisticalRule:
         return None
 
 
-_CLAUSE_START = re.compile(r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
+_CLAUSE_START = STORE.compile(r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
                            re.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..regexes import fold
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex, removal_edit
 from .perrule import PerRuleChecker
@@ -40,7 +41,7 @@ OPTIONS = {"detect": str, "lines": list, "line_patterns": list, "scripts": list,
 REQUIRED = ("detect",)
 DETECTORS = ("lines", "foreign-script", "mojibake", "duplicates")
 
-_LINE_RE = re.compile(r"[^\n]+\n?")
+_LINE_RE = STORE.compile(r"[^\n]+\n?")
 _DECORATION = " \t|»›·•-–—:.!>"
 _SCRIPT_RANGES = {
     "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60",
@@ -56,7 +57,7 @@ _SCRIPT_RANGES = {
 _DEFAULT_SCRIPTS = ("han", "hiragana", "katakana", "hangul")
 _SCRIPT_LABELS = {"han": "Chinese", "hiragana": "Japanese", "katakana": "Japanese", "hangul": "Korean"}
 # UTF-8 lead bytes seen through Windows-1252, then one to three continuation bytes.
-_MOJIBAKE = re.compile("[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}|ï»¿|\ufffd")
+_MOJIBAKE = STORE.compile("[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}|ï»¿|\ufffd")
 _QUOTE_OPEN = "\"“‘'(（[「『《"
 
 
@@ -81,7 +82,7 @@ class Detector:
         unknown = [s for s in scripts if s not in _SCRIPT_RANGES]
         if unknown:
             raise rule.error(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_RANGES)})", "scripts")
-        self.script_run = re.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
+        self.script_run = STORE.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
         self.min_words = rule.options.get("min_words", 8)
         self.repeats: set[int] = set()  # ids of the blocks that repeat an earlier paragraph
         if self.detect == "lines":

@@ -28,6 +28,7 @@ import re
 
 from ..facts import Entity, WrongDescriptor
 from ..regexes import compile_safe
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 
@@ -37,13 +38,13 @@ REQUIRED = ()
 _VERBS = (r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|said|says|"
           r"announced|reported|launched|plans|plans|aims|operates|owns|runs|remains|became|also")
 _PHRASE = r"(?P<phrase>(?:the|a|an|its)\s+[^,;:.()]{1,120}?)"
-_AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*,\s+" + _PHRASE +
+_AFTER_NAME = STORE.compile(r"(?:\s*\([^()]{1,60}\))?\s*,\s+" + _PHRASE +
                          rf"(?=\s*,|\s*[.;:]|\s*$|\s+(?:{_VERBS})\b)", re.IGNORECASE)
-_COPULA = re.compile(r"(?:\s*\([^()]{1,60}\))?\s+(?:is|was|remains|became)\s+" + _PHRASE +
+_COPULA = STORE.compile(r"(?:\s*\([^()]{1,60}\))?\s+(?:is|was|remains|became)\s+" + _PHRASE +
                      r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|with|in|based|and|owned)\b)", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|like|than|at|in|on|about|against|over|under)\b",
+_PREPOSITION = STORE.compile(r"\b(?:of|to|for|with|from|by|like|than|at|in|on|about|against|over|under)\b",
                           re.IGNORECASE)
-_BEFORE_NAME = re.compile(r"\b(?P<phrase>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,?\s*$", re.IGNORECASE)
+_BEFORE_NAME = STORE.compile(r"\b(?P<phrase>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,?\s*$", re.IGNORECASE)
 
 
 class FactsChecker:
@@ -59,7 +60,7 @@ class FactsChecker:
                 by_name.setdefault(name, entity)
         self.by_name = by_name
         self.wrong_regexes = {
-            entity.id: [(w, re.compile(_descriptor_pattern(w.descriptor), re.IGNORECASE)) for w in entity.wrong]
+            entity.id: [(w, STORE.compile(_descriptor_pattern(w.descriptor), re.IGNORECASE)) for w in entity.wrong]
             for entity in entities}
         self.names_regex = None
         if by_name:

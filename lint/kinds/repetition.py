@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
+from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from .prefilter import OPEN, Gate, document_text
 
 OPTIONS = {"allow": list}
 REQUIRED = ()
 
-_DOUBLED = re.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
+_DOUBLED = STORE.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
                       re.IGNORECASE)
 
 

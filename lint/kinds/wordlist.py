@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..regexes import fold
+from ..regexstore import STORE
 from .prefilter import OPEN, Gate, document_text
 
 
@@ -62,7 +63,7 @@ class PhraseMatcher:
         self._regex = None
         if self._table:
             body = trie_pattern(self._table)
-            self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            self._regex = STORE.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         # A match starts with its phrase's first run of letters, as a whole
         # word of the text; a phrase with no letters can't be looked up so.
         firsts = [_LETTERS.match(fold(key)) for key in self._table]
