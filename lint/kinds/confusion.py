@@ -40,6 +40,7 @@ from . import lexicon
 from .existence import compile_rule_regex
 from .perrule import PerRuleChecker
 from .prefilter import union_literals
+from .wordlist import trie_pattern
 
 OPTIONS = {"patterns": list, "replacement": str, "reason": str, "sets": list,
            "min_ratio": (int, float)}
@@ -98,8 +99,10 @@ class StatisticalRule:
             for word in group:
                 others = [w.lower() for w in group if w.lower() != word.lower()]
                 self.alternatives.setdefault(word.lower(), []).extend(others)
-        body = "|".join(sorted(self.alternatives, key=len, reverse=True))
         # The word, and the word after it (a word with none is never flagged).
+        # A trie, not a flat alternation: "to" and "by" start a match at
+        # most places in a text, and a trie tries one branch there, not 24.
+        body = trie_pattern(self.alternatives)
         self.regex = compile_safe(rf"\b(?:{body})\b(?= (?P<right>[A-Za-z]+))", re.IGNORECASE)
         self.words = frozenset(self.alternatives)
         self.literals = union_literals([self.regex])

@@ -65,6 +65,12 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _ends(text: str) -> tuple[str, str]:
+    """The first and last three words of `_normal(text)`, found without
+    splitting the whole text."""
+    return " ".join(text.split(None, 3)[:3]).lower(), " ".join(text.rsplit(None, 3)[-3:]).lower()
+
+
 class Detector:
     """One debris rule."""
 
@@ -85,6 +91,7 @@ class Detector:
         self.script_run = STORE.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
         self.min_words = rule.options.get("min_words", 8)
         self.repeats: set[int] = set()  # ids of the blocks that repeat an earlier paragraph
+        self._detect = getattr(self, "_" + self.detect.replace("-", "_"))
         if self.detect == "lines":
             # A listed line shows its first word; a pattern, its literal text.
             firsts = {fold(line.split()[0]) if line else "" for line in self.lines}
@@ -98,20 +105,29 @@ class Detector:
         self.repeats = set()
         if self.detect != "duplicates":
             return
-        first_with: dict[str, int] = {}
+        # Equal paragraphs share their first and last words: only blocks
+        # that do are normalised and compared (on a book, a few dozen).
+        alike: dict[tuple, list] = {}
         for block in blocks:
-            key = _normal(block.text)
-            first = first_with.get(key)
-            if first is None:
-                # Only a long enough paragraph (not a heading) is one to repeat.
-                if block.kind != "heading" and key and key.count(" ") + 1 >= self.min_words:
-                    first_with[key] = id(block)
-            elif first != id(block):
-                self.repeats.add(id(block))
+            alike.setdefault(_ends(block.text), []).append(block)
+        for group in alike.values():
+            if len(group) < 2:
+                continue
+            first_with: dict[str, int] = {}
+            for block in group:
+                key = _normal(block.text)
+                first = first_with.get(key)
+                if first is None:
+                    # Only a long enough paragraph (not a heading) is one to repeat.
+                    if block.kind != "heading" and key and key.count(" ") + 1 >= self.min_words:
+                        first_with[key] = id(block)
+                elif first != id(block):
+                    self.repeats.add(id(block))
 
     def hits(self, block):
-        """Hits for this rule's kind of debris."""
-        return getattr(self, "_" + self.detect.replace("-", "_"))(block)
+        """Hits for this rule's kind of debris (the detector's method, bound
+        in __init__)."""
+        return self._detect(block)
 
     def _hit(self, start: int, end: int, edit: tuple[int, int, str], **values) -> Hit:
         text = self.rule.format_message(**values)

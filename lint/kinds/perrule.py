@@ -58,8 +58,10 @@ class PerRuleChecker:
         rule over only the blocks its gate lets through (the engine's fast
         path; the same hits as `check` block by block)."""
         taken: dict[int, list[tuple[int, int]]] = {}
-        for compiled, gate in zip(self.compiled, self._gates):
+        for rule, compiled, gate in zip(self.rules, self.compiled, self._gates):
             for block in gate.select(blocks):
+                if rule.scope and block.kind not in rule.scope:
+                    continue  # the engine would drop its hits (a headline rule in a paragraph)
                 for hit in compiled.hits(block):
                     if self.one_hit_per_span:
                         spans = taken.setdefault(id(block), [])

@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from itertools import compress
+from operator import eq
 from collections.abc import Iterable
 
 from ..regexes import DIGITS, fold, required_literals
@@ -51,14 +53,22 @@ class DocumentText:
         return self._doubled
 
     def _scan_letter_runs(self) -> None:
-        # Block by block: a 10 MB document never holds all its runs at once.
+        # A piece of about _SCAN_PIECE characters at a time, cut at block
+        # starts: a 10 MB document never holds all its runs at once. Runs
+        # next to each other across a cut are not compared, and two
+        # neighbouring blocks' last and first runs are: a few more doubled
+        # runs than there are, never fewer, which a gate may have.
         pattern = _ASCII_LETTER_RUN if self.ascii else _LETTER_RUN
         words, doubled = set(), set()
-        ends = self.starts[1:] + [len(self.text) + 1]
-        for start, end in zip(self.starts, ends):
-            runs = pattern.findall(self.text, start, end - 1)
+        text, starts = self.text, self.starts
+        begin = 0
+        while begin < len(text):
+            end = bisect_right(starts, begin + _SCAN_PIECE)
+            end = len(text) if end >= len(starts) else max(starts[end], begin + 1)
+            runs = pattern.findall(text, begin, end)
             words.update(runs)
-            doubled.update(first for first, second in zip(runs, runs[1:]) if first == second)
+            doubled.update(compress(runs, map(eq, runs, runs[1:])))
+            begin = end
         self._words, self._doubled = words, doubled
 
     def block_ids(self) -> set[int]:
@@ -148,6 +158,7 @@ NON_ASCII = frozenset(["\u0080-\U0010ffff"])
 # Off, every gate opens: the tests compare findings both ways.
 ENABLED = True
 
+_SCAN_PIECE = 1 << 16  # characters of text scanned for letter runs at a time
 _SAMPLE = 20_000  # characters counted to judge how common a literal is
 _COMMON_LENGTH = 3  # literals this short may be in most blocks
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
