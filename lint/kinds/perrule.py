@@ -46,8 +46,9 @@ class PerRuleChecker:
         """Find, for each rule with literals, the blocks that contain one."""
         if any(self.literals):
             document = document_text(blocks)
-            self._gates = [Gate(document, document.blocks_with(literals)) if literals else OPEN
-                           for literals in self.literals]
+            # A scoped rule (headlines) reads only its few blocks: no gate needed.
+            self._gates = [Gate(document, document.blocks_with(literals)) if literals and not rule.scope
+                           else OPEN for rule, literals in zip(self.rules, self.literals)]
 
     def runs_on(self, index: int, block) -> bool:
         """Whether rule number `index` needs to look at this block."""
