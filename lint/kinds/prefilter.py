@@ -118,8 +118,11 @@ class DocumentText:
             self._characters = frozenset(self.text)
         if not self._characters.issuperset(literal):
             return False
+        runs = _RUNS.get(literal)
+        if runs is None:
+            runs = _RUNS[literal] = tuple(_LETTER_RUN.findall(literal))
         word_list = self._word_list
-        return all(run in word_list for run in _LETTER_RUN.findall(literal))
+        return all(run in word_list for run in runs)
 
     def _blocks_matching(self, pattern: re.Pattern) -> set[int]:
         """ids of the blocks where `pattern` matches: one search per block
@@ -175,6 +178,7 @@ NON_ASCII = frozenset(["\u0080-\U0010ffff"])
 # Off, every gate opens: the tests compare findings both ways.
 ENABLED = True
 
+_RUNS: dict[str, tuple[str, ...]] = {}  # a literal's runs of letters, found once
 _SCAN_PIECE = 1 << 16  # characters of text scanned for letter runs at a time
 _SAMPLE = 20_000  # characters counted to judge how common a literal is
 _COMMON_LENGTH = 3  # literals this short may be in most blocks
