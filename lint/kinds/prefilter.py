@@ -91,7 +91,7 @@ class DocumentText:
         # count (at C speed) says so before any search block by block.
         literals = sorted((literal for literal in literals if self._may_hold(literal)), key=len)
         if len(literals) > 1 and len(literals[-1]) <= 2:
-            return self._blocks_matching(_alternation(frozenset(literals)))
+            return self.blocks_matching(_alternation(frozenset(literals)))
         if any(len(literal) <= _COMMON_LENGTH and text.count(literal, 0, _SAMPLE) * len(text)
                > len(starts) * min(len(text), _SAMPLE) for literal in literals):
             return None
@@ -124,9 +124,9 @@ class DocumentText:
         word_list = self._word_list
         return all(run in word_list for run in runs)
 
-    def _blocks_matching(self, pattern: re.Pattern) -> set[int]:
-        """ids of the blocks where `pattern` matches: one search per block
-        that has a match, plus one that finds none."""
+    def blocks_matching(self, pattern: re.Pattern) -> set[int]:
+        """ids of the blocks whose lowered text `pattern` matches in: one
+        search per block that has a match, plus one that finds none."""
         text, starts, blocks = self.text, self.starts, self.blocks
         found: set[int] = set()
         match = pattern.search(text)

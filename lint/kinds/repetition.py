@@ -14,6 +14,7 @@ by markup or code.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..regexstore import STORE
@@ -25,6 +26,14 @@ REQUIRED = ()
 
 _DOUBLED = STORE.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
                       re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _doubled(words: frozenset[str]) -> re.Pattern:
+    """Any of `words` twice, as _DOUBLED sees them, in lowered text (letters
+    around, not the rest of _DOUBLED's word characters: a few more blocks)."""
+    body = "|".join(map(re.escape, sorted(words)))
+    return re.compile(rf"(?<![^\W\d_])({body})(?:[ \t]*\n[ \t]*|[ \t]+)\1(?![^\W\d_])")
 
 
 class RepetitionChecker:
@@ -39,12 +48,14 @@ class RepetitionChecker:
         """Find the blocks that may hold a doubled word.
 
         A doubled word is two equal runs of letters with only space between,
-        so it is two equal neighbours in a block's list of letter runs:
-        one pass over those lists finds the few words to look for.
+        so it is two equal neighbours in a block's list of letter runs: one
+        pass over those lists finds the few words to look for ("and" when
+        code between two "and"s was taken out), and one search for just
+        those words, doubled, finds the blocks.
         """
         document = document_text(blocks)
         doubled = document.doubled
-        self._gate = Gate(document, document.blocks_with(doubled) if doubled else set())
+        self._gate = Gate(document, document.blocks_matching(_doubled(frozenset(doubled))) if doubled else set())
 
     def check(self, block):
         """Yield a hit for each word written twice in a row."""
