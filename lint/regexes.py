@@ -11,6 +11,7 @@ the outer repeat (``(?:\s+\w+){0,10}``) is always accepted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .regexstore import STORE
 
@@ -57,10 +58,79 @@ def _analyse(pattern: str, flags: int) -> tuple[str | None, str, frozenset[str] 
     if problem:
         return (f"regex {pattern!r} may backtrack catastrophically ({problem}); "
                 "bound the outer repeat, e.g. {0,10} instead of * or +"), pattern, None
-    return None, _with_first_character_test(pattern, parsed), _sequence_literals(parsed)
+    fast = _with_first_character_test(_word_alternations_as_tries(pattern), parsed)
+    return None, fast, _sequence_literals(parsed)
 
 
 _LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for many normalised phrases, shared prefixes factored out.
+
+    A flat alternation tries every phrase at every position; the trie tries
+    one branch per character, so its cost stops growing with the list. Each
+    optional tail is greedy, so the longest phrase that fits still wins.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [token + _trie_regex(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase may end here: the rest is optional (greedy)
+        return f"(?:{body})?"
+    return body
+
+
+_WORD_ALTERNATION = re.compile(r"\(\?:([A-Za-z]+(?:\|[A-Za-z]+)+)\)")
+
+
+def _word_alternations_as_tries(pattern: str) -> str:
+    """The pattern with each group of plain words, ``(?:many|most|multiple)``,
+    written as a trie, ``(?:m(?:any|ost|ultiple))``.
+
+    `re` tries every word of a group in turn at each place, and under
+    IGNORECASE cannot rule a word out by its first letter; the trie tries
+    one branch. When no word is a prefix of another (checked ignoring case;
+    otherwise the group is left alone), at most one word fits at a place,
+    so the trie matches exactly where the group does.
+    """
+    pieces, done = [], 0
+    for match in _WORD_ALTERNATION.finditer(pattern):
+        words = [word.lower() for word in match.group(1).split("|")]
+        if not _is_structural(pattern, match.start()) or any(
+                a != b and b.startswith(a) for a in words for b in words) or len(set(words)) < len(words):
+            continue
+        pieces += [pattern[done:match.start()], "(?:", trie_pattern(match.group(1).split("|")), ")"]
+        done = match.end()
+    return "".join(pieces) + pattern[done:] if pieces else pattern
+
+
+def _is_structural(pattern: str, position: int) -> bool:
+    """Whether pattern[position] is outside character classes and not escaped."""
+    in_class = escaped = False
+    class_start = -1
+    for index, char in enumerate(pattern[:position]):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            # "]" right after "[" or "[^" is a member, not the end.
+            if char == "]" and index > class_start + 1 and pattern[class_start + 1:index] != "^":
+                in_class = False
+        elif char == "[":
+            in_class, class_start = True, index
+    return not in_class and not escaped
 
 
 def _with_first_character_test(pattern: str, parsed) -> str:

@@ -136,3 +136,27 @@ def test_letters_ignorecase_folds_are_found_by_the_prefilter():
         blocks = [Block.verbatim("Nothing to see.", 0), Block.verbatim(text, 20)]
         gate = DocumentText(blocks).blocks_with(required_literals(compiled))
         assert gate == {id(blocks[1])}, (pattern, text)
+
+
+def test_word_groups_become_tries_only_where_that_changes_no_match():
+    from lint.regexes import _word_alternations_as_tries as as_tries
+
+    assert as_tries(r"\b(?:many|most|some)\s") == r"\b(?:(?:m(?:any|ost)|some))\s"
+    assert as_tries(r"(?:lab|laboratory)s?") == r"(?:lab|laboratory)s?"  # a prefix: order matters
+    assert as_tries(r"(?:Few|fewer)") == r"(?:Few|fewer)"  # a prefix, ignoring case
+    assert as_tries(r"[(?:a|b)]") == r"[(?:a|b)]"  # inside a class
+    assert as_tries(r"\(?:ab|cd)") == r"\(?:ab|cd)"  # an escaped bracket
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcAB", min_size=1, max_size=4), min_size=2, max_size=6),
+       tail=st.sampled_from(["", r"\b", r"s?", r"\s+(\w+)"]),
+       text=st.text(alphabet="abcAB s", max_size=40))
+def test_a_word_group_as_a_trie_matches_where_the_group_does(words, tail, text):
+    from lint.regexes import _word_alternations_as_tries as as_tries
+
+    pattern = rf"(?:{'|'.join(words)}){tail}"
+    for flags in (0, re.IGNORECASE):
+        plain, trie = re.compile(pattern, flags), re.compile(as_tries(pattern), flags)
+        assert [(m.span(), m.groups()) for m in trie.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]

@@ -52,6 +52,8 @@ class ClaimRule:
     def hits(self, block):
         """At most one hit per sentence: its first (longest) match."""
         text = block.text
+        if self._needs is not None and not self._needs.search(text):
+            return  # no sentence of the block holds the literal text
         for sentence in block_sentences(block):
             if self._needs is not None and not self._needs.search(text, sentence.start, sentence.end):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..regexes import fold
+from ..regexes import fold, trie_pattern
 from ..regexstore import STORE
 from .prefilter import OPEN, Gate, document_text
 
@@ -22,32 +22,6 @@ def phrase_key(text: str) -> str:
 def phrase_pattern(phrase: str) -> str:
     """A regex for a literal phrase whose words may be split by any spaces."""
     return r"\s+".join(re.escape(word) for word in phrase.split())
-
-
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """One regex for many normalised phrases, shared prefixes factored out.
-
-    A flat alternation tries every phrase at every position; the trie tries
-    one branch per character, so its cost stops growing with the list. Each
-    optional tail is greedy, so the longest phrase that fits still wins.
-    """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [token + _trie_regex(child) for token, child in node.items() if token]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a phrase may end here: the rest is optional (greedy)
-        return f"(?:{body})?"
-    return body
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
