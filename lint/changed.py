@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 from .read import WALKED_SUFFIXES
@@ -15,6 +13,9 @@ class ChangedFilesError(Exception):
 
 def _git(args: list[str], cwd: Path) -> list[str]:
     """Run git; its output split on NUL (for -z) and stripped of the last newline."""
+    import shutil  # here, not at the top: every `check` imports this module for its error
+    import subprocess
+
     if shutil.which("git") is None:
         raise ChangedFilesError("--changed-since needs git, which is not installed")
     proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
