@@ -78,13 +78,16 @@ def _edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
-def suggestions(word: str, limit: int = 3) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def suggestions(word: str, limit: int = 3) -> tuple[str, ...]:
     """Known words one edit away from `word`, most frequent first.
 
-    Norvig's candidate generation over the frequency list: a few microseconds
-    per unknown word, where building a SymSpell index costs seconds.
+    Norvig's candidate generation over the frequency list: a few hundred
+    microseconds per unknown word, where building a SymSpell index costs
+    seconds. Kept per word: a misspelling or a project's jargon recurs
+    across a book's chapters.
     """
     counts = word_counts()
     found = [w for w in _edits1(word.lower()) if w in counts and len(w) > 1]
     found.sort(key=lambda w: -counts[w])
-    return found[:limit]
+    return tuple(found[:limit])

@@ -36,11 +36,11 @@ OPTIONS = {"accept": list, "min_length": int}
 REQUIRED = ()
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
-_TOKEN_RUN = re.compile(r"[\w’'-]+")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
 _SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
 # A token touching these is part of a path, address, identifier or markup.
 _TECHNICAL_NEIGHBOURS = set("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
+_MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
 
 
 class SpellingChecker:
@@ -58,62 +58,107 @@ class SpellingChecker:
         self.accepted_lower = {w.lower() for w in accepted}
         self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
         self.document_names: set[str] = set()
-        # Whether a word has unknown parts depends on the word alone: decided
-        # once per distinct word (a book has ~10,000 of them, used 150,000 times).
-        self._unknown_cache: dict[str, bool] = {}
+        # Whether a word could be flagged, and where its unknown parts are,
+        # depend on the word alone, and so whether a white-space-separated
+        # chunk of text ("word," "(see") holds such a word: each is decided
+        # once per process, and a document's chunks and words are then sorted
+        # with set operations at C speed.
+        self._unknown_spans: dict[str, tuple[tuple[int, int], ...]] = {}  # the words it could flag
+        self._unflaggable: set[str] = set()
+        self._clean_chunks: set[str] = set()  # chunks without a flaggable word
         self._gate = OPEN  # the blocks with an unknown word
 
     def begin_document(self, blocks) -> None:
-        """Find the blocks that hold an unknown word, and learn the names the
-        document uses there: capitalised words inside sentences.
+        """Find the blocks that hold a word the speller could flag, and learn
+        which of those words the document uses as names: capitalised inside a
+        sentence, or before another capitalised word.
 
-        Only an unknown word can be flagged, and only its own uses decide
-        whether it is a name, so no other block needs to be read word by word.
+        Only such a word can be flagged, and only its own uses decide whether
+        it is a name, so only the sentences that hold one are read word by word.
         """
-        unknown = {word for word in _distinct_tokens(b.text for b in blocks) if self._has_unknown_part(word)}
+        flaggable = self._flaggable_words(block.text for block in blocks)
         document = document_text(blocks)
-        self._gate = Gate(document, document.blocks_with({fold(word) for word in unknown}) if unknown else set())
-        names = set()
-        for block in blocks:
-            if not self._gate.allows(block):
-                continue
-            for tokens in _sentence_tokens(block):
-                for index, match in enumerate(tokens):
-                    word = match.group()
-                    if not word[0].isupper():
-                        continue
-                    following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-                    if index > 0 or following[:1].isupper():
-                        names.add(word)
+        # A search of the lowered text finds the blocks with a flaggable word
+        # as a substring ("dyn" is in "dynamic"); their sentences tell which
+        # hold one as a word.
+        near = Gate(document, document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
+        holding, names = set(), set()
+        for block in near.select(blocks):
+            for _, _, words in self._sentences_to_read(block):
+                holding.add(id(block))
+                names.update(word for index, word in enumerate(words)
+                             if word in flaggable and word[0].isupper()
+                             and (index > 0 or _next_word(words, index)[:1].isupper()))
+        self._gate = Gate(document, holding)
         self.document_names = names
 
-    def _has_unknown_part(self, word: str) -> bool:
-        """True when the speller could flag this word (in some context)."""
-        found = self._unknown_cache.get(word)
-        if found is None:
-            found = self._unknown_cache[word] = not (word.islower() and word in lexicon.word_counts()) \
-                and bool(_LATIN_WORD.fullmatch(word)) and any(self._unknown_parts(word, 0))
-        return found
+    def _flaggable_words(self, texts: Iterable[str]) -> set[str]:
+        """The distinct words of some texts that the speller could flag.
+
+        Prose repeats its white-space-separated chunks ("the", "word,"), and
+        most are one word: those known never to be flagged are dropped with
+        one set difference, and only the rest are tokenised.
+        """
+        chunks = _distinct_chunks(texts) - self._clean_chunks
+        flaggable = self._flaggable_among(_distinct_tokens(chunks))
+        if len(self._clean_chunks) > _MAX_CLEAN_CHUNKS:
+            self._clean_chunks.clear()  # a long run over many books: start afresh
+        self._clean_chunks |= chunks & self._unflaggable  # a chunk that is one such word
+        return flaggable
+
+    def _flaggable_among(self, words: set[str]) -> set[str]:
+        """Those of `words` the speller could flag (in some context)."""
+        unseen = words.difference(self._unflaggable, self._unknown_spans)
+        # Most words are lower-case dictionary words, never flagged: one set
+        # difference drops them before any word is looked at on its own.
+        for word in unseen.difference(lexicon.word_counts()):
+            spans = tuple(self._unknown_parts(word)) if _LATIN_WORD.fullmatch(word) else ()
+            if spans:
+                self._unknown_spans[word] = spans
+        self._unflaggable |= unseen.difference(self._unknown_spans)
+        return words.intersection(self._unknown_spans)
 
     def check(self, block):
         """Yield a hit for every unknown word."""
         if not self._gate.allows(block):
             return  # no unknown word here (see begin_document)
+        self._flaggable_among(set(_TOKEN.findall(block.text)))  # judged here if begin_document never saw it
+        yield from self._block_hits(block)
+
+    def check_blocks(self, blocks):
+        """(block, hit) for every hit in the document (the engine's fast path:
+        only the blocks the gate lets through are visited)."""
+        for block in self._gate.select(blocks):
+            for hit in self._block_hits(block):
+                yield block, hit
+
+    def _block_hits(self, block):
+        """The hits in a block whose every word has been judged."""
         text = block.text
-        for tokens in _sentence_tokens(block):
-            for index, match in enumerate(tokens):
-                word = match.group()
-                if not self._has_unknown_part(word):
+        for start, end, words in self._sentences_to_read(block):
+            for index, match in enumerate(_TOKEN.finditer(text, start, end)):
+                word = words[index]
+                spans = self._unknown_spans.get(word)
+                if not spans:
                     continue  # known (decided once per distinct word), another script, or an identifier
-                if self._is_name(word, index, tokens, block.kind) or self._is_technical(text, match):
+                if self._is_name(word, index, words, block.kind) or self._is_technical(text, match):
                     continue
                 if not block.is_verbatim(match.start(), match.end()):
                     continue
-                for start, end in self._unknown_parts(word, match.start()):
-                    yield from self._hits(text[start:end], start, end)
-        block.forget("spelling_tokens")  # match objects: 20 MB for a 2 MB file
+                at = match.start()
+                for part_start, part_end in spans:
+                    yield from self._hits(text[at + part_start:at + part_end], at + part_start, at + part_end)
 
-    def _is_name(self, word: str, index: int, tokens, kind: str) -> bool:
+    def _sentences_to_read(self, block):
+        """(start, end, words) of each sentence of a block that holds a
+        flaggable word (every word of the block judged already)."""
+        text = block.text
+        for sentence in block_sentences(block):
+            words = _TOKEN.findall(text, sentence.start, sentence.end)
+            if not self._unknown_spans.keys().isdisjoint(words):
+                yield sentence.start, sentence.end, words
+
+    def _is_name(self, word: str, index: int, words: list[str], kind: str) -> bool:
         if any(c.isupper() for c in word[1:]):
             return True  # CamelCase, ALLCAPS or macOS
         if not word[0].isupper():
@@ -122,8 +167,7 @@ class SpellingChecker:
             return True
         # At a sentence start, a capitalised word is a name unless ordinary
         # words follow it: "Deutsch" alone in a list item, "Bo Manhui, CEO".
-        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-        return not following[:1].islower()
+        return not _next_word(words, index)[:1].islower()
 
     @staticmethod
     def _is_technical(text: str, match: re.Match) -> bool:
@@ -135,8 +179,8 @@ class SpellingChecker:
         # "example.com", "main_loop", "user@host": a period counts only before a letter.
         return after in _TECHNICAL_NEIGHBOURS and (after != "." or next_after.isalnum()) and after not in ":"
 
-    def _unknown_parts(self, word: str, offset: int):
-        """(start, end) of each hyphen-separated part that is not known."""
+    def _unknown_parts(self, word: str):
+        """(start, end) in `word` of each hyphen-separated part that is not known."""
         if self._known(word):
             return
         position = 0
@@ -144,7 +188,7 @@ class SpellingChecker:
             # "non-ASCII", "pre-Rust": a capital inside a compound marks a name.
             name_like = any(c.isupper() for c in part[1:]) or (index > 0 and part[:1].isupper())
             if part and not name_like and len(part) >= self.min_length and not self._known(part):
-                yield offset + position, offset + position + len(part)
+                yield position, position + len(part)
             position += len(part) + 1
 
     def _known(self, word: str) -> bool:
@@ -223,27 +267,23 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
 
 
+def _distinct_chunks(texts: Iterable[str]) -> set[str]:
+    """The distinct white-space-separated chunks of some texts."""
+    chunks: set[str] = set()
+    for text in texts:  # text by text: a 10 MB document never holds all its chunks at once
+        chunks.update(text.split())
+    return chunks
+
+
 def _distinct_tokens(texts: Iterable[str]) -> set[str]:
-    """The distinct words of some texts, as _TOKEN finds them.
-
-    A token lies inside a run of word characters, apostrophes and hyphens,
-    and a run is tokenised alike wherever it stands: splitting the text
-    into runs with a simple regex and tokenising each distinct run once
-    is several times quicker than running _TOKEN over the whole text.
-    """
-    runs: set[str] = set()
-    for text in texts:  # text by text: a 10 MB document never holds all its runs at once
-        runs.update(_TOKEN_RUN.findall(text))
-    found: set[str] = set()
-    for run in runs:
-        found.update(_TOKEN.findall(run))
-    return found
+    """The distinct words of some texts (or of their chunks), as _TOKEN finds
+    them: tokenised in one call, as no token spans a line break."""
+    return set(_TOKEN.findall("\n".join(texts)))
 
 
-def _sentence_tokens(block) -> list[list[re.Match]]:
-    """The word tokens of each sentence of a block, computed once."""
-    return block.memo("spelling_tokens", lambda: [
-        list(_TOKEN.finditer(block.text, s.start, s.end)) for s in block_sentences(block)])
+def _next_word(words: list[str], index: int) -> str:
+    """The word after words[index] in its sentence ("" at the end)."""
+    return words[index + 1] if index + 1 < len(words) else ""
 
 
 def _spelling_variants(lower: str) -> list[str]:
