@@ -35,7 +35,7 @@ from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from .existence import compile_rule_regex, removal_edit
 from .perrule import PerRuleChecker
-from .prefilter import NON_ASCII, union_literals
+from .prefilter import union_literals
 
 OPTIONS = {"detect": str, "lines": list, "line_patterns": list, "scripts": list, "min_words": int}
 REQUIRED = ("detect",)
@@ -97,8 +97,10 @@ class Detector:
             firsts = {fold(line.split()[0]) if line else "" for line in self.lines}
             patterns = union_literals(self.line_patterns)
             self.literals = None if "" in firsts or patterns is None else frozenset(firsts | patterns)
-        elif self.detect in ("foreign-script", "mojibake"):
-            self.literals = NON_ASCII  # every script range and garbled byte is beyond ASCII
+        elif self.detect == "foreign-script":
+            self.gate_pattern = self.script_run
+        elif self.detect == "mojibake":
+            self.gate_pattern = _MOJIBAKE
 
     def begin_document(self, blocks) -> None:
         """Find the paragraphs that repeat an earlier one."""

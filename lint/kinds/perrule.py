@@ -7,7 +7,9 @@ object with ``hits(block)`` (and, if it needs the whole document first,
 
 A compiled rule may also have ``literals``: strings of which its every
 match needs one (see `prefilter`). The rule then runs only on the blocks
-that contain one.
+that contain one. Or it may have a ``gate_pattern``, a regex that matches
+the text of every block it can hit (and no line break): one search of the
+whole document then finds those blocks.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class PerRuleChecker:
         self.compiled = [compile_rule(rule) for rule in rules]
         self.one_hit_per_span = one_hit_per_span
         self.literals = [getattr(compiled, "literals", None) for compiled in self.compiled]
+        self.gate_patterns = [getattr(compiled, "gate_pattern", None) for compiled in self.compiled]
         # For the current document: per rule, the blocks it may match.
         self._gates: list[Gate] = [OPEN] * len(self.compiled)
 
@@ -43,12 +46,23 @@ class PerRuleChecker:
         self.prefilter(blocks)
 
     def prefilter(self, blocks) -> None:
-        """Find, for each rule with literals, the blocks that contain one."""
-        if any(self.literals):
-            document = document_text(blocks)
-            # A scoped rule (headlines) reads only its few blocks: no gate needed.
-            self._gates = [Gate(document, document.blocks_with(literals)) if literals and not rule.scope
-                           else OPEN for rule, literals in zip(self.rules, self.literals)]
+        """Find, for each rule with literals or a gate pattern, the blocks it
+        may hit. A scoped rule (headlines) reads only its few blocks: no gate."""
+        if not any(self.literals) and not any(self.gate_patterns):
+            return
+        document = document_text(blocks)
+        self._gates = [self._gate(document, *parts)
+                       for parts in zip(self.rules, self.literals, self.gate_patterns)]
+
+    @staticmethod
+    def _gate(document, rule: RuleSpec, literals, pattern) -> Gate:
+        if rule.scope:
+            return OPEN
+        if pattern is not None:
+            return Gate(document, document.blocks_matching(pattern, original=True))
+        if literals:
+            return Gate(document, document.blocks_with(literals))
+        return OPEN
 
     def runs_on(self, index: int, block) -> bool:
         """Whether rule number `index` needs to look at this block."""

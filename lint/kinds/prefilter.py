@@ -28,12 +28,10 @@ class DocumentText:
         self.blocks = blocks  # kept so ids stay unique while this is in use
         lowered = [fold(block.text) for block in blocks]
         self.ascii = all(text.isascii() for text in lowered)
-        self.starts = []
-        position = 0
-        for text in lowered:
-            self.starts.append(position)
-            position += len(text) + 1
+        self.starts = _starts(lowered)
         self.text = "\n".join(lowered)
+        self._original: str | None = None  # the blocks' own text, joined alike
+        self._original_starts: list[int] = []
         self._ids: set[int] | None = None
         self._words: set[str] | None = None
         self._doubled: set[str] = set()
@@ -83,8 +81,6 @@ class DocumentText:
         """ids of the blocks whose lowered text contains any of `literals`;
         None when that is likely most blocks (every block must be read)."""
         text, starts, blocks = self.text, self.starts, self.blocks
-        if literals is NON_ASCII:
-            return set() if self.ascii else {id(block) for block in blocks if not block.text.isascii()}
         if literals == DIGITS and not self.ascii:
             return None  # \d also matches other scripts' digits
         # Shortest first: "is" or "to" is in nearly every block, and one
@@ -124,10 +120,19 @@ class DocumentText:
         word_list = self._word_list
         return all(run in word_list for run in runs)
 
-    def blocks_matching(self, pattern: re.Pattern) -> set[int]:
-        """ids of the blocks whose lowered text `pattern` matches in: one
-        search per block that has a match, plus one that finds none."""
-        text, starts, blocks = self.text, self.starts, self.blocks
+    def blocks_matching(self, pattern: re.Pattern, *, original: bool = False) -> set[int]:
+        """ids of the blocks whose lowered text (or `original` text) `pattern`
+        matches in: one search per block that has a match, plus one that
+        finds none. The pattern must match no line break (blocks are joined
+        with one)."""
+        if original:
+            if self._original is None:
+                self._original = "\n".join(block.text for block in self.blocks)
+                self._original_starts = _starts(block.text for block in self.blocks)
+            text, starts = self._original, self._original_starts
+        else:
+            text, starts = self.text, self.starts
+        blocks = self.blocks
         found: set[int] = set()
         match = pattern.search(text)
         while match:
@@ -137,6 +142,15 @@ class DocumentText:
                 break
             match = pattern.search(text, starts[index + 1])
         return found
+
+
+def _starts(texts) -> list[int]:
+    """Where each text starts once they are joined with one character between."""
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    return starts
 
 
 @functools.lru_cache(maxsize=256)
@@ -172,9 +186,6 @@ class Gate:
 
 
 OPEN = Gate()  # looks at every block
-# As a rule's literals: it can only match a character beyond ASCII (another
-# script, mojibake), so a block of plain ASCII is skipped.
-NON_ASCII = frozenset(["\u0080-\U0010ffff"])
 # Off, every gate opens: the tests compare findings both ways.
 ENABLED = True
 
