@@ -67,4 +67,24 @@ def cached_table(name: str, depends_on: str, build: Callable[[], dict]) -> dict:
         os.replace(temporary.name, path)  # readers see the old file or the whole new one
     except OSError:
         pass
+    prune_stale(path)
     return table
+
+
+STALE_DAYS = 30
+
+
+def prune_stale(current: Path) -> None:
+    """Delete the other versions of a table (same name up to its "-digest")
+    not written for STALE_DAYS days: an upgrade leaves the old one behind.
+    A table another installation still uses is rewritten when it is missed."""
+    import time
+
+    prefix = current.name.rsplit("-", 1)[0] + "-"
+    cutoff = time.time() - STALE_DAYS * 86400
+    try:
+        for other in current.parent.glob(prefix + "*" + current.suffix):
+            if other != current and other.stat().st_mtime < cutoff:
+                other.unlink()
+    except OSError:
+        pass

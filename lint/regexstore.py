@@ -23,7 +23,7 @@ import os
 import re
 import sys
 
-from .datacache import cache_directory, package_stamp
+from .datacache import cache_directory, package_stamp, prune_stale
 
 try:
     import _sre
@@ -80,7 +80,8 @@ class PatternStore:
             os.replace(temporary.name, path)
             self._grown = False
         except (OSError, ValueError):
-            pass
+            return
+        prune_stale(path)
 
     def _load(self) -> dict:
         if self._table is None:

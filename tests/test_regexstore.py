@@ -76,3 +76,21 @@ def test_a_second_run_reads_the_rules_from_the_store(tmp_path):
     size = table.stat().st_size
     subprocess.run(command, capture_output=True, text=True, env=env)
     assert table.stat().st_size == size
+
+
+def test_a_new_table_prunes_versions_left_unused_for_a_month(fresh_store):
+    import os
+    import time
+
+    tables = fresh_store / "tables"
+    tables.mkdir()
+    old, recent = tables / "regexes-0000000000000000.marshal", tables / "regexes-1111111111111111.marshal"
+    for path in (old, recent):
+        path.write_bytes(b"{}")
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    store = regexstore.PatternStore()
+    store.compile(r"\bfirst\b")
+    store.save()
+    assert not old.exists() and recent.exists()  # another installation may still use that one
+    assert len(list(tables.glob("regexes-*.marshal"))) == 2
