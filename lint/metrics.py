@@ -13,9 +13,10 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from .datacache import cache_directory, package_stamp
-from .text import block_sentences, split_sentences
+from .text import Sentence, block_sentences, split_sentences
 from .text import word_count as count_words
 from .types import Block
 
@@ -25,29 +26,23 @@ PROSE_KINDS = ("paragraph", "list-item", "quote", "text", "table-cell")
 
 def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:
     """(words, sentences, syllables) of a text."""
-    word_count = count_words(text)
+    word_count, syllables = TOKENS.counts(text)
     if not word_count:
         return 0, 0, 0
-    return word_count, max(1, sentence_count), syllable_count(text)
+    return word_count, max(1, sentence_count), syllables
 
 
 # textstat's remove_punctuation as configured by default (0.7.x): every
 # character but letters, digits and white space goes, apostrophes too.
 _PUNCTUATION = re.compile(r"[^\w\s]")
+# Punctuation that often leads or trails a word; none of it can be part of one.
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{}.,:;!?*`"
 
 
 def syllable_count(text: str) -> int:
-    """textstat's syllable count, with each distinct word hyphenated once.
-
-    textstat lower-cases, strips punctuation, splits on white space and asks
-    pyphen about every word; doing the same split here and looking each word
-    up in the syllable table gives identical counts at a fraction of the cost.
-    """
-    words = _PUNCTUATION.sub("", text.lower()).split()
-    try:  # every word seen before: dictionary look-ups at C speed
-        return sum(map(SYLLABLES.known().__getitem__, words))
-    except KeyError:
-        return sum(map(SYLLABLES.count, words))
+    """textstat's syllable count, with each distinct word hyphenated once
+    (see `TokenCounts`)."""
+    return TOKENS.counts(text)[1]
 
 
 class SyllableTable:
@@ -123,18 +118,72 @@ class SyllableTable:
 SYLLABLES = SyllableTable()
 
 
-def _scores(word_count: int, sentences: int, syllables: int) -> dict:
-    """Flesch reading ease and Flesch-Kincaid grade from the counts (textstat's formulas)."""
-    if not word_count:
-        return {}
+class TokenCounts(dict):
+    """Words and syllables of each token (a run of non-white-space), counted
+    once a process.
+
+    No word crosses white space, and textstat, which lower-cases, strips
+    punctuation, splits on white space and asks pyphen about every word,
+    splits on it too (lower-casing and stripping punctuation neither make
+    nor remove white space): a text's counts are the sums of its tokens'.
+    A book repeats its tokens (the rust-book: 157,000 tokens, 10,000
+    distinct), so counting a text is one `str.split` and dictionary look-ups
+    at C speed; only a token not seen before reaches `__missing__`. Both
+    counts are kept in one int, `syllables << SHIFT | words`, so that one
+    `sum` over a text's tokens adds up both.
+    """
+
+    SHIFT = 32  # no text has 2**32 words
+    WORDS = (1 << SHIFT) - 1
+    LIMIT = 200_000  # distinct tokens kept (about 30 MB), then kept anew
+
+    def __missing__(self, token: str) -> int:
+        """Count a token not seen before: its words as `text.words` finds
+        them, its syllables as textstat counts them."""
+        if len(self) >= self.LIMIT:
+            self.clear()
+        core = token.strip(_EDGE_PUNCTUATION)
+        if core != token:
+            # "(word," counts as "word": the punctuation around a word is
+            # no part of it, and textstat drops it.
+            both = self[core] if core else 0
+        elif core.isascii() and core.isalpha():  # a plain word, textstat's in lower case
+            both = SYLLABLES.count(core.lower()) << self.SHIFT | 1
+        else:
+            word = _PUNCTUATION.sub("", token.lower())
+            both = (SYLLABLES.count(word) if word else 0) << self.SHIFT | count_words(token)
+        self[token] = both
+        return both
+
+    def counts(self, text: str) -> tuple[int, int]:
+        """(words, syllables) of a text."""
+        both = sum(map(self.__getitem__, text.split()))
+        return both & self.WORDS, both >> self.SHIFT
+
+
+TOKENS = TokenCounts()
+
+
+def flesch_scores(word_count: int, sentences: int, syllables: int) -> tuple[float, float]:
+    """Flesch reading ease and Flesch-Kincaid grade (textstat's formulas),
+    rounded as the summary shows them; `word_count` must not be 0."""
     per_sentence = word_count / sentences
     per_word = syllables / word_count
+    return (round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
+            round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1))
+
+
+def _scores(word_count: int, sentences: int, syllables: int) -> dict:
+    """Counts, Flesch reading ease and Flesch-Kincaid grade."""
+    if not word_count:
+        return {}
+    flesch, grade = flesch_scores(word_count, sentences, syllables)
     return {
         "words": word_count,
         "sentences": sentences,
-        "words_per_sentence": round(per_sentence, 1),
-        "flesch_reading_ease": round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
-        "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
+        "words_per_sentence": round(word_count / sentences, 1),
+        "flesch_reading_ease": flesch,
+        "flesch_kincaid_grade": grade,
     }
 
 
@@ -143,17 +192,38 @@ def text_metrics(text: str) -> dict:
     return _scores(*_counts(text, len(split_sentences(text))))
 
 
+class _Measures(NamedTuple):
+    """What the readability figures need from one block."""
+
+    sentences: list[Sentence]
+    sentence_words: list[int]  # words in each sentence
+    counts: tuple[int, int, int]  # (words, sentences, syllables) of the block
+    longest: int  # words in the longest sentence (0 without sentences)
+
+
+def _measures(block: Block) -> _Measures:
+    """The block's `_Measures`, computed once."""
+    return block.memo("readability", lambda: _measure(block))
+
+
+def _measure(block: Block) -> _Measures:
+    sentences = block_sentences(block)
+    # Sentences split the text only at white space: the block's tokens are
+    # its sentences' tokens.
+    token_counts = TOKENS.__getitem__
+    totals = [sum(map(token_counts, sentence.text.split())) for sentence in sentences]
+    sentence_words = [both & TOKENS.WORDS for both in totals]
+    word_count = sum(sentence_words)
+    longest = max(sentence_words, default=0)
+    if not word_count:
+        return _Measures(sentences, sentence_words, (0, 0, 0), longest)
+    counts = (word_count, max(1, len(sentences)), sum(totals) >> TOKENS.SHIFT)
+    return _Measures(sentences, sentence_words, counts, longest)
+
+
 def block_counts(block: Block) -> tuple[int, int, int]:
     """(words, sentences, syllables) of one block, computed once."""
-    def counts():
-        # Sentences split the text only at white space, which no word
-        # crosses: the block's words are its sentences' words.
-        word_count = sum(n for _, _, n in sentence_lengths(block))
-        if not word_count:
-            return 0, 0, 0
-        return word_count, max(1, len(block_sentences(block))), syllable_count(block.text)
-
-    return block.memo("readability_counts", counts)
+    return _measures(block).counts
 
 
 def block_metrics(block: Block) -> dict:
@@ -162,17 +232,22 @@ def block_metrics(block: Block) -> dict:
 
 
 def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
-    """(start, end, words) for each sentence of a block, computed once."""
-    return block.memo("sentence_lengths", lambda: [
-        (s.start, s.end, count_words(s.text)) for s in block_sentences(block)])
+    """(start, end, words) for each sentence of a block (from counts made once)."""
+    measured = _measures(block)
+    return [(sentence.start, sentence.end, words)
+            for sentence, words in zip(measured.sentences, measured.sentence_words)]
+
+
+def longest_sentence(block: Block) -> int:
+    """Words in the block's longest sentence (0 if it has none), computed once."""
+    return _measures(block).longest
 
 
 def document_metrics(blocks: list[Block]) -> dict:
     """Flesch reading ease, grade level and sentence figures for the prose."""
-    prose = [b for b in blocks if b.kind in PROSE_KINDS]
-    totals = [sum(column) for column in zip(*(block_counts(b) for b in prose))] or [0, 0, 0]
+    measured = [_measures(b) for b in blocks if b.kind in PROSE_KINDS]
+    totals = [sum(column) for column in zip(*(m.counts for m in measured))] or [0, 0, 0]
     metrics = _scores(*totals)
-    lengths = [n for b in prose for _, _, n in sentence_lengths(b)]
-    if metrics and lengths:
-        metrics["longest_sentence_words"] = max(lengths)
+    if metrics:  # there are words, so there are sentences
+        metrics["longest_sentence_words"] = max(m.longest for m in measured)
     return metrics

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .types import Block
 
@@ -11,7 +11,10 @@ WORD_RE = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 # The same words in ASCII text, where a class of ASCII letters is checked
 # about twice as fast as Unicode's "letter" test.
 ASCII_WORD_RE = re.compile(r"[A-Za-z](?:[\w'-]*[A-Za-z0-9])?", re.ASCII)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+|$)")
+# "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a character
+# class lets the regex engine skip to the next full stop, ! or ? at C speed
+# (twice as fast over prose) instead of trying a match at every character.
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|$)")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
     "co", "corp", "no", "fig", "gen", "gov", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun",
@@ -19,9 +22,12 @@ _ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a block: its text and block offsets."""
+class Sentence(NamedTuple):
+    """A sentence of a block: its text and block offsets.
+
+    A tuple rather than a frozen dataclass, whose __init__ costs three
+    object.__setattr__ calls: the rust-book alone has 11,000 sentences.
+    """
 
     start: int
     end: int
@@ -40,37 +46,41 @@ def word_count(text: str) -> int:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split prose into sentences, keeping common abbreviations together."""
+    if "." not in text and "!" not in text and "?" not in text:
+        return _last_sentence([], text, 0)  # one sentence, or only white space
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
+        stop = match.start()
         # "e.g." and initials ("J. Smith") do not end a sentence; a one-character
         # placeholder for inline code does.
-        if text[match.start()] == "." and _is_abbreviation(text, start, match.start()):
+        if text[stop] == "." and _is_abbreviation(text, start, stop):
             continue
-        _append_sentence(sentences, text, start, end)
+        # The sentence ends with the punctuation: only its start has white space to strip.
+        end = match.end()
+        sentence = text[start:end].lstrip()
+        sentences.append(Sentence(end - len(sentence), end, sentence))
         start = end
-    _append_sentence(sentences, text, start, len(text))
-    return sentences
+    return _last_sentence(sentences, text, start)
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:
     """True when the word before text[end] (a full stop) is an abbreviation
     or an initial. Only the last 40 characters are looked at: a longer word
     is neither, whole or cut."""
-    before = text[max(start, end - 40):end].split()
+    before = text[max(start, end - 40):end].rsplit(None, 1)  # (the rest,) the last word
     last = before[-1].lower().rstrip(".") if before else ""
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
-def _append_sentence(sentences: list, text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    begin = start + lead
-    sentences.append(Sentence(begin, begin + len(stripped), stripped))
+def _last_sentence(sentences: list, text: str, start: int) -> list[Sentence]:
+    """`sentences` and, unless it is only white space, the text from `start` on."""
+    rest = text[start:].lstrip()
+    sentence = rest.rstrip()
+    if sentence:
+        begin = len(text) - len(rest)
+        sentences.append(Sentence(begin, begin + len(sentence), sentence))
+    return sentences
 
 
 def block_sentences(block: Block) -> list[Sentence]:

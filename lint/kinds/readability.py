@@ -23,7 +23,8 @@ the formulas are noise on a few words).
 
 from __future__ import annotations
 
-from ..metrics import PROSE_KINDS, block_metrics, document_metrics, sentence_lengths, text_metrics
+from ..metrics import (PROSE_KINDS, block_counts, document_metrics, flesch_scores, longest_sentence,
+                       sentence_lengths, text_metrics)
 from ..rulespec import Hit, RuleSpec
 from ..text import block_sentences
 from .perrule import PerRuleChecker
@@ -55,37 +56,48 @@ class ReadabilityRule:
         self.first_block = None
 
     def begin_document(self, blocks) -> None:
-        """Score the whole document and note where to report it."""
-        prose = [b for b in blocks if b.kind in PROSE_KINDS]
-        self.first_block = prose[0] if prose else None
-        self.document = document_metrics(blocks) if self.measure == "document" and prose else {}
+        """Score the whole document and note where to report it (a document rule's only work)."""
+        if self.measure == "document":
+            self.first_block = next((b for b in blocks if b.kind in PROSE_KINDS), None)
+            self.document = document_metrics(blocks) if self.first_block else {}
 
     def hits(self, block):
-        """Hits past the rule's thresholds for this block."""
-        if block.kind not in PROSE_KINDS:
-            return
-        if self.measure == "sentence":
-            for start, end, count in sentence_lengths(block):
-                if count > self.max_words:
-                    yield self._hit(start, end, words=count)
-        elif self.measure == "paragraph":
-            yield from self._scored(block, block_metrics(block))
-        elif self.document is None:
-            # Checked without a document around it (rule examples): the block is the document.
-            yield from self._scored(block, text_metrics(block.text))
-        elif block is self.first_block:
-            yield from self._scored(block, self.document)
+        """Hits past the rule's thresholds for this block.
 
-    def _scored(self, block, metrics: dict):
-        if not metrics or metrics["words"] < self.min_words:
-            return
-        flesch, grade = metrics["flesch_reading_ease"], metrics["flesch_kincaid_grade"]
+        Most blocks are within every threshold: those return an empty tuple
+        after one look at the block's memoised counts, before any scoring.
+        """
+        if block.kind not in PROSE_KINDS:
+            return ()
+        if self.measure == "sentence":
+            if longest_sentence(block) <= self.max_words:
+                return ()
+            return [self._hit(start, end, words=count)
+                    for start, end, count in sentence_lengths(block) if count > self.max_words]
+        if self.measure == "paragraph":
+            words, sentences, syllables = block_counts(block)
+            if not words or words < self.min_words:
+                return ()
+            return self._judged(block, words, *flesch_scores(words, sentences, syllables))
+        if self.document is None:
+            # Checked without a document around it (rule examples): the block is the document.
+            return self._scored(block, text_metrics(block.text))
+        return self._scored(block, self.document) if block is self.first_block else ()
+
+    def _scored(self, block, metrics: dict) -> list[Hit]:
+        if not metrics:
+            return []
+        return self._judged(block, metrics["words"], metrics["flesch_reading_ease"],
+                            metrics["flesch_kincaid_grade"])
+
+    def _judged(self, block, words: int, flesch: float, grade: float) -> list[Hit]:
         too_hard = (self.min_flesch is not None and flesch < self.min_flesch) or (
             self.max_grade is not None and grade > self.max_grade)
-        if too_hard:
-            sentences = block_sentences(block)
-            end = sentences[0].end if self.measure == "document" and sentences else len(block.text)
-            yield self._hit(0, end, flesch=flesch, grade=grade, words=metrics["words"])
+        if words < self.min_words or not too_hard:
+            return []
+        sentences = block_sentences(block)
+        end = sentences[0].end if self.measure == "document" and sentences else len(block.text)
+        return [self._hit(0, end, flesch=flesch, grade=grade, words=words)]
 
     def _hit(self, start: int, end: int, **values) -> Hit:
         values.update(max_words=self.max_words, min_flesch=self.min_flesch, max_grade=self.max_grade)
