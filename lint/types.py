@@ -95,6 +95,9 @@ class Span(NamedTuple):
     length: int
 
 
+_MISSING = object()  # a memo not computed yet (None is a value)
+
+
 @dataclass
 class Block:
     """A piece of prose to check, with a map back to source offsets.
@@ -144,9 +147,10 @@ class Block:
 
     def memo(self, key: str, compute):
         """Compute a derived value (sentences, words) once per block."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        value = self._cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._cache[key] = compute()
+        return value
 
     def forget(self, key: str) -> None:
         """Drop a derived value no later stage needs (it holds memory)."""
