@@ -83,3 +83,25 @@ def test_github_alert_marker_is_not_prose_and_the_alert_is_an_admonition():
     source = "> [!NOTE]\n> Useful words.\n>\n> More words.\n\n> A plain quote.\n"
     assert [(b.kind, b.text) for b in _blocks(source)] == [
         ("admonition", "Useful words."), ("admonition", "More words."), ("quote", "A plain quote.")]
+
+
+def test_line_breaks_and_wide_characters_map_back_exactly():
+    # Wide characters shift byte offsets away from code points; bare newlines
+    # stay in one verbatim run, while a newline with a marker or an
+    # indentation after it is decoded, so no fix can reach the marker.
+    source = ("Caf\u00e9 \u201cquoted\u201d words\nnext \U0001F600 line `code` tail\n[link\n](u) end\n\n"
+              "> quote \u2014 one\n> quote two\n\n- item \u00e9\n  more words\n\nlast line\r\nafter CRLF\r\n")
+    paragraph, quote, item, crlf = _blocks(source)
+    assert paragraph.text == f"Caf\u00e9 \u201cquoted\u201d words\nnext \U0001F600 line {PLACEHOLDER} tail\nlink\n end"
+    for word in ("quoted", "next", "line", "tail", "link", "end"):
+        assert source_of(paragraph, source, word) == word
+    start = paragraph.text.index("words")
+    assert paragraph.is_verbatim(start, paragraph.text.index(PLACEHOLDER))  # across a bare newline
+    assert quote.text == "quote \u2014 one\nquote two"
+    assert source_of(quote, source, "two") == "two"
+    assert not quote.is_verbatim(quote.text.index("one"), quote.text.index("two"))  # "> " is not prose
+    assert item.text == "item \u00e9\nmore words"
+    assert source_of(item, source, "more") == "more"
+    assert not item.is_verbatim(item.text.index("\u00e9"), item.text.index("more"))  # list indentation
+    assert crlf.text == "last line\nafter CRLF"
+    assert source_of(crlf, source, "after") == "after"

@@ -32,13 +32,17 @@ _BR_RE = re.compile(r"<br\b", re.IGNORECASE)
 # no prose, so the HTML segmenter need not parse it. (Half of the rust-book's.)
 _NO_PROSE_HTML_RE = re.compile(r"(?:\s*(?:<!--(?!-?>)(?:(?!--)[\s\S])*-->|</[A-Za-z][^<>]*>))*\s*")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
+# bytes.translate table: 1 for a byte of a non-ASCII character, 0 for ASCII.
+_NON_ASCII_MARKS = bytes(byte >= 0x80 for byte in range(256))
 
 
 def segment_markdown(document: Document, settings=None) -> list[Block]:
     """Prose blocks of a Markdown document, mapped to exact source offsets."""
     parsed = _mask_front_matter(document.text)
+    events = pyromark.events_with_range(parsed, options=_OPTIONS)
+    # Only now: the parser has had `parsed` as UTF-8, which CPython keeps, so encoding it again is a copy.
     walker = _Walker(document.text, settings, _code_points(parsed))
-    walker.walk(pyromark.events_with_range(parsed, options=_OPTIONS))
+    walker.walk(events)
     return walker.blocks
 
 
@@ -74,22 +78,29 @@ def _mask_front_matter(source: str) -> str:
 def _code_points(text: str):
     """A function from UTF-8 byte offsets into `text` to code-point offsets.
 
-    The walker asks for offsets in document order, so each call decodes only
-    the bytes since the previous one: linear time in all. An earlier offset
-    (which the walker never asks for) is decoded from the start.
+    Between two non-ASCII characters a byte offset is the code point plus a
+    fixed shift, so most calls cost one comparison; the shift is found again
+    (decoding only the bytes since the last offset) when an offset passes a
+    non-ASCII character. The walker asks in document order, so that is
+    linear time in all; an earlier offset is decoded from the start.
     """
-    if text.isascii():
-        return int
     data = text.encode()
-    byte_at = point_at = 0
+    # 1 for each byte of a non-ASCII character, so that find(1) finds the next one.
+    non_ascii = b"" if text.isascii() else data.translate(_NON_ASCII_MARKS)
+    low = high = shift = 0  # offsets in [low, high] are ASCII-only apart: code point = offset - shift
 
     def position(offset: int) -> int:
-        nonlocal byte_at, point_at
-        if offset < byte_at:
-            return len(data[:offset].decode())
-        point_at += len(data[byte_at:offset].decode())
-        byte_at = offset
-        return point_at
+        nonlocal low, high, shift
+        if low <= offset <= high:
+            return offset - shift
+        if offset < low:
+            point = len(data[:offset].decode())
+        else:
+            point = low - shift + len(data[low:offset].decode())
+        next_non_ascii = non_ascii.find(1, offset)
+        low, shift = offset, offset - point
+        high = next_non_ascii if next_non_ascii >= 0 else len(data)
+        return point
 
     return position
 
@@ -102,18 +113,20 @@ class _Walker:
     the builder has less to do. A line break waits for the content after it:
     only then is it known whether the source between them is a bare newline
     (verbatim) or also holds container markers such as `> ` or a list
-    item's indentation (decoded). Byte offsets become code points only where
-    a position is needed, and always in document order.
+    item's indentation (decoded). Most are bare, so a run that reaches the
+    newline takes it in at once, and `line_break` takes it back out when the
+    content after it does not follow right away. Byte offsets become code
+    points only where a position is needed, and always in document order.
     """
 
     def __init__(self, source: str, settings, position):
         self.source = source
         self.settings = settings
         self.position = position  # byte offset -> code-point offset
+        self.events = iter(())  # what walk() reads; start() reads on past code and raw HTML
         self.blocks: list[Block] = []
         self.containers: list[str] = []  # "quote", "admonition", "list-item"
         self.in_heading = self.in_cell = False
-        self.skipping = False  # inside code, raw HTML or an autolink: until the next End
         self.builders: list[BlockBuilder] = []  # the block, then one per open image (its alt text)
         self.images: list[int] = []  # where each open image starts
         self.alt_blocks: list[Block] = []
@@ -122,47 +135,90 @@ class _Walker:
         self.break_at = -1  # the newline of a pending line break
 
     def walk(self, events) -> None:
-        """Take (event, byte range) pairs, most frequent kinds first."""
+        """Take (event, byte range) pairs, most frequent kinds first.
+
+        Text, two events in five, is handled here rather than in a method:
+        verbatim text that follows the run right away only moves its end.
+        """
+        source = self.source
         position = self.position
+        crlf = "\r" in source  # else every line ends with "\n" alone
+        self.events = events = iter(events)
         for event, where in events:
-            if self.skipping:
-                self.skipping = not (event.__class__ is dict and "End" in event)
-            elif event.__class__ is str:
+            if event.__class__ is str:
                 if event == "Rule":
                     self.end_block()
                 else:  # SoftBreak, HardBreak: the newline is the range's last line ending
                     if self.break_at >= 0:
                         self.target(position(where["start"]))
                     end = position(where["end"])
-                    self.break_at = end - 2 if self.source.startswith("\r\n", end - 2) else end - 1
+                    if crlf and source.startswith("\r\n", end - 2):
+                        self.break_at = end - 2
+                    else:
+                        self.break_at = end - 1
+                        if self.run_end == end - 1:  # the run reaches the newline: take it in
+                            self.run_end = end
+            elif (text := event.get("Text")) is not None:
+                begin = where["start"]
+                start = position(begin)
+                end = start + len(text)
+                if (where["end"] - begin != (end - start if text.isascii() else len(text.encode()))
+                        or not source.startswith(text, start)):
+                    # An entity, or a character the parser replaced: one decoded piece.
+                    self.decoded(text, start, position(where["end"]))
+                elif start == self.run_end and self.builders:  # the run goes on (after a bare newline too)
+                    self.run_end = end
+                    self.break_at = -1
+                else:
+                    self.new_run(text, start, end)
             else:
                 ((name, value),) = event.items()
-                if name == "Text":
-                    self.text(value, where)
-                elif name == "Code":
-                    start = position(where["start"])
-                    self.target(start).decoded(PLACEHOLDER, start, position(where["end"]))
+                if name == "Code":
+                    self.decoded(PLACEHOLDER, position(where["start"]), position(where["end"]))
                 elif name == "Start":
                     self.start(value if value.__class__ is str else next(iter(value)), value, where)
                 elif name == "End":
                     self.end(value if value.__class__ is str else next(iter(value)), where)
                 elif name == "InlineHtml":
                     if _BR_RE.match(value):
-                        start = position(where["start"])
-                        self.target(start).decoded("\n", start, position(where["end"]))
+                        self.decoded("\n", position(where["start"]), position(where["end"]))
                     elif self.break_at >= 0:  # a tag that starts a line
                         self.target(position(where["start"]))
         self.end_block()
 
+    def new_run(self, text: str, start: int, end: int) -> None:
+        """Start a run with verbatim `text` at source[start:end]."""
+        source = self.source
+        if source[start - 1] == "\\" and start > self.run_end and text[:1] in _ASCII_PUNCTUATION:
+            # A backslash escape: the parser left the backslash out of the range.
+            self.decoded(text[0], start - 1, start + 1)
+            start += 1
+        if not self.builders:
+            self.builders.append(BlockBuilder(self.kind()))
+        if self.break_at >= 0:
+            self.line_break(start)
+        if start != self.run_end:
+            self.flush_run()
+            self.run_start = start
+        self.run_end = end
+
+    def skip_to_end(self) -> None:
+        """Pass over the events up to the next End: code, raw HTML, an autolink's text."""
+        for event, _ in self.events:
+            if event.__class__ is dict and "End" in event:
+                return
+
     def start(self, tag: str, value, where: dict) -> None:
-        if tag in ("Emphasis", "Strong", "Strikethrough"):
+        if tag == "Paragraph":  # the most frequent
+            self.end_block()
+        elif tag in ("Emphasis", "Strong", "Strikethrough"):
             if self.break_at >= 0:
                 self.target(self.position(where["start"]))
         elif tag == "Link":
             if value["Link"]["link_type"] in ("Autolink", "Email"):
                 start = self.position(where["start"])
                 self.target(start).placeholder(start, self.position(where["end"]))
-                self.skipping = True
+                self.skip_to_end()
             elif self.break_at >= 0:
                 self.target(self.position(where["start"]))
         elif tag == "Image":
@@ -182,19 +238,21 @@ class _Walker:
             elif tag == "BlockQuote":
                 self.containers.append("admonition" if value["BlockQuote"] else "quote")
             elif tag == "CodeBlock":
-                self.skipping = True
+                self.skip_to_end()
             elif tag == "HtmlBlock":
-                self.skipping = True
                 start = self.position(where["start"])
                 end = _without_line_end(self.source, self.position(where["end"]))
+                self.skip_to_end()
                 if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
                     # Text inside raw HTML is prose; its tags and attributes are not.
                     self.blocks.extend(segment_html_fragment(self.source, start, end, self.settings))
 
     def end(self, tag: str, where: dict) -> None:
-        if tag == "Image":
+        if tag == "Paragraph":  # the most frequent
+            self.end_block()
+        elif tag == "Image":
+            self.drop_line_break()
             self.flush_run()
-            self.break_at = -1
             alt = self.builders.pop().build()
             if alt:
                 self.alt_blocks.append(alt)
@@ -206,30 +264,11 @@ class _Walker:
             self.in_heading = self.in_heading and tag != "Heading"
             self.in_cell = self.in_cell and tag != "TableCell"
 
-    def text(self, text: str, where: dict) -> None:
-        source = self.source
-        start = self.position(where["start"])
-        end = start + len(text)
-        if (where["end"] - where["start"] != (end - start if text.isascii() else len(text.encode()))
-                or not source.startswith(text, start)):
-            # An entity, or a character the parser replaced: one decoded piece.
-            end = self.position(where["end"])
-            self.target(start).decoded(text, start, end)
-            self.run_start = self.run_end = end
-            return
-        if start and source[start - 1] == "\\" and self.run_end < start and text[:1] in _ASCII_PUNCTUATION:
-            # A backslash escape: the parser left the backslash out of the range.
-            self.target(start - 1).decoded(text[0], start - 1, start + 1)
-            start += 1
-        if not self.builders:
-            self.builders.append(BlockBuilder(self.kind()))
-        if self.break_at >= 0:
-            self.line_break(start)
-        if start != self.run_end:
-            if self.run_end > self.run_start:
-                self.flush_run()
-            self.run_start = start
-        self.run_end = end
+    def decoded(self, text: str, start: int, end: int) -> None:
+        """Add `text`, which stands for source[start:end]; the run starts again after it,
+        so that text right after code, say, goes on from there."""
+        self.target(start).decoded(text, start, end)
+        self.run_start = self.run_end = end
 
     def target(self, start: int) -> BlockBuilder:
         """The builder for decoded content at `start`, with all before it handed over."""
@@ -237,13 +276,12 @@ class _Walker:
             self.builders.append(BlockBuilder(self.kind()))
         if self.break_at >= 0:
             self.line_break(start)
-        if self.run_end > self.run_start:
-            self.flush_run()
+        self.flush_run()
         return self.builders[-1]
 
     def line_break(self, start: int) -> None:
         """Add the pending line break, now that the content after it starts at `start`."""
-        newline, self.break_at = self.break_at, -1
+        newline = self.drop_line_break()  # the run may have taken the newline in: decide again
         between = self.source[newline:start]
         # Indentation after a bare newline is content, but not within a list item.
         if between == "\n" or (between[:1] == "\n" and not between[1:].strip(" \t")
@@ -257,10 +295,20 @@ class _Walker:
             self.builders[-1].decoded("\n", newline, start)
             self.run_start = self.run_end = start
 
+    def drop_line_break(self) -> int:
+        """Forget the pending line break, and its newline if the run took it in
+        (a run ends past a pending newline only then); where the newline is
+        (-1 without a pending break)."""
+        newline, self.break_at = self.break_at, -1
+        if newline >= 0 and self.run_end == newline + 1:
+            self.run_end = newline
+        return newline
+
     def flush_run(self) -> None:
-        if self.run_end > self.run_start:
-            self.builders[-1].prose(self.source[self.run_start:self.run_end], self.run_start)
-            self.run_start = self.run_end
+        start, end = self.run_start, self.run_end
+        if end > start:
+            self.builders[-1].prose(self.source[start:end], start)
+            self.run_start = end
 
     def kind(self) -> str:
         if self.in_heading:
@@ -273,13 +321,16 @@ class _Walker:
         """Finish the block being built, then the alt texts of its images."""
         if not self.builders:
             return
+        if self.break_at >= 0:
+            self.drop_line_break()
         self.flush_run()
-        self.break_at = -1
         block = self.builders[0].build()
         if block:
             self.blocks.append(block)
-        self.blocks.extend(self.alt_blocks)
-        self.builders, self.images, self.alt_blocks = [], [], []
+        if self.alt_blocks:
+            self.blocks.extend(self.alt_blocks)
+            self.alt_blocks = []
+        self.builders, self.images = [], []
 
 
 def _without_line_end(source: str, end: int) -> int:

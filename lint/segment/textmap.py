@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 from ..types import Block, Span
 
@@ -28,6 +29,9 @@ URL_RE = re.compile(
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _SPACE_RUN_RE = re.compile(r"\s+")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# Span((text_start, source_start, length)) without the Python-level __new__ a
+# NamedTuple has: the builder makes one or two per piece of text.
+_span = partial(tuple.__new__, Span)
 
 
 class BlockBuilder:
@@ -38,6 +42,9 @@ class BlockBuilder:
         self._parts: list[str] = []
         self._spans: list[Span] = []
         self._length = 0
+        # Where in the source the last span ends, if it is verbatim and
+        # nothing came after it (so verbatim text from there extends it); else -1.
+        self._extends_at = -1
 
     def __len__(self) -> int:
         return self._length
@@ -46,23 +53,25 @@ class BlockBuilder:
         """Append text that is exactly source[source_start:source_start+len(text)]."""
         if not text:
             return
-        last = self._spans[-1] if self._spans else None
-        if (last is not None and last.length and last.text_start + last.length == self._length
-                and last.source_start + last.length == source_start):
-            self._spans[-1] = Span(last.text_start, last.source_start, last.length + len(text))
+        length = len(text)
+        if source_start == self._extends_at:
+            text_start, span_source, span_length = self._spans[-1]
+            self._spans[-1] = _span((text_start, span_source, span_length + length))
         else:
-            self._spans.append(Span(self._length, source_start, len(text)))
+            self._spans.append(_span((self._length, source_start, length)))
         self._parts.append(text)
-        self._length += len(text)
+        self._length += length
+        self._extends_at = source_start + length
 
     def decoded(self, text: str, source_start: int, source_end: int) -> None:
         """Append text that stands for source[source_start:source_end] but differs from it."""
         if not text:
             return
-        self._spans.append(Span(self._length, source_start, 0))
+        start = self._length
+        self._length = end = start + len(text)
         self._parts.append(text)
-        self._length += len(text)
-        self._spans.append(Span(self._length, source_end, 0))
+        self._spans += _span((start, source_start, 0)), _span((end, source_end, 0))
+        self._extends_at = -1
 
     def placeholder(self, source_start: int, source_end: int) -> None:
         """Append the neutral stand-in for code, an image or a URL."""
@@ -72,8 +81,10 @@ class BlockBuilder:
               entities: bool = False) -> None:
         """Append verbatim prose, masking URLs (and, on request, decoding
         entities and collapsing whitespace runs as a browser shows them)."""
-        if "://" not in text and "@" not in text and "www." not in text.lower():
-            # The common case, without the costly regex (and, for plain prose, the detours).
+        if ("://" not in text and "@" not in text
+                and ("w." not in text and "W." not in text or "www." not in text.lower())):
+            # The common case, without the costly regex (and, for plain prose, the detours);
+            # no "w." or "W." is no "www." in any case, without lowering the text.
             if collapse_space or entities:
                 self._plain(text, source_start, collapse_space, entities)
             else:
