@@ -105,3 +105,38 @@ def test_line_breaks_and_wide_characters_map_back_exactly():
     assert not item.is_verbatim(item.text.index("\u00e9"), item.text.index("more"))  # list indentation
     assert crlf.text == "last line\nafter CRLF"
     assert source_of(crlf, source, "after") == "after"
+
+
+def _tags():
+    from hypothesis import strategies as st
+
+    name = st.sampled_from(["Listing", "div", "img", "a", "span", "p"])
+    attribute = st.tuples(st.sampled_from(["number", "file-name", "class", "title", "ALT", "alt", "href", "x"]),
+                          st.sampled_from(["", '="1-2"', "='a > b'", "=main.rs", '="Some prose here"']))
+    tag = st.one_of(
+        st.builds(lambda n, attrs, close: f"<{n}{''.join(' ' + a + v for a, v in attrs)}{close}>",
+                  name, st.lists(attribute, max_size=3), st.sampled_from(["", " /", "/"])),
+        name.map(lambda n: f"</{n}>"),
+        st.just("<!-- a comment -->"),
+        st.sampled_from(["prose", "&amp;", " ", "\n"]))
+    return st.lists(tag, min_size=1, max_size=5).map("".join)
+
+
+def test_raw_html_skipped_as_no_prose_really_has_none():
+    """The Markdown segmenter hands raw HTML to the HTML segmenter unless it
+    is only tags and comments that segmenter would find no prose in."""
+    from hypothesis import given, settings
+
+    from lint.segment.html import segment_html_fragment
+    from lint.segment.markdown import _NO_PROSE_HTML_RE
+
+    @settings(max_examples=400, deadline=None)
+    @given(_tags())
+    def skipped_only_without_prose(html):
+        if _NO_PROSE_HTML_RE.fullmatch(html):
+            assert segment_html_fragment(html, 0, len(html)) == []
+
+    skipped_only_without_prose()
+    assert _NO_PROSE_HTML_RE.fullmatch('<Listing number="1-2" file-name="src/main.rs">\n')
+    assert not _NO_PROSE_HTML_RE.fullmatch('<img src="a.png" alt="A diagram">')
+    assert not _NO_PROSE_HTML_RE.fullmatch('<span title="A tooltip">')

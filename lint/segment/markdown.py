@@ -28,9 +28,13 @@ _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROU
             | pyromark.Options.ENABLE_GFM)  # GFM: `> [!NOTE]` alerts
 _ASCII_PUNCTUATION = frozenset(string.punctuation)  # what a backslash escapes
 _BR_RE = re.compile(r"<br\b", re.IGNORECASE)
-# Raw HTML that is only comments (without a "--" inside) and end tags holds
-# no prose, so the HTML segmenter need not parse it. (Half of the rust-book's.)
-_NO_PROSE_HTML_RE = re.compile(r"(?:\s*(?:<!--(?!-?>)(?:(?!--)[\s\S])*-->|</[A-Za-z][^<>]*>))*\s*")
+# Raw HTML that is only comments (without a "--" inside), end tags, and
+# start tags without a title or alt attribute (the only attributes the HTML
+# segmenter reads) holds no prose, so that segmenter need not parse it.
+# (All but a few of the rust-book's 900 HTML blocks: `<Listing ...>`.)
+_NO_PROSE_HTML_RE = re.compile(
+    r"(?:\s*(?:<!--(?!-?>)(?:(?!--)[\s\S])*-->|</[A-Za-z][^<>]*>"
+    r"|<[A-Za-z][^\s/<>]*(?:\s+(?!(?i:title|alt)\b)[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>))*\s*")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 # bytes.translate table: 1 for a byte of a non-ASCII character, 0 for ASCII.
 _NON_ASCII_MARKS = bytes(byte >= 0x80 for byte in range(256))
