@@ -65,8 +65,10 @@ def _analyse(pattern: str, flags: int) -> tuple[str | None, str, frozenset[str] 
 _LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """One regex for many normalised phrases, shared prefixes factored out.
+def trie_pattern(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """One regex for many normalised phrases, shared prefixes factored out;
+    a space in a phrase matches `space` (any run of white space, unless
+    told otherwise).
 
     A flat alternation tries every phrase at every position; the trie tries
     one branch per character, so its cost stops growing with the list. Each
@@ -76,7 +78,7 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     for phrase in phrases:
         node = trie
         for char in phrase:
-            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+            node = node.setdefault(space if char == " " else re.escape(char), {})
         node[""] = {}
     return _trie_regex(trie)
 

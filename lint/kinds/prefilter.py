@@ -14,11 +14,11 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import compress
 from operator import eq
-from collections.abc import Iterable
 
-from ..regexes import DIGITS, fold, required_literals
+from ..regexes import DIGITS, fold, required_literals, trie_pattern
 
 
 class DocumentText:
@@ -156,8 +156,9 @@ def _starts(texts) -> list[int]:
 @functools.lru_cache(maxsize=256)
 def _alternation(literals: frozenset[str]) -> re.Pattern:
     """One regex for many short strings ("  ", " \t", ...): a search for
-    each would read the whole text again, and text is full of spaces."""
-    return re.compile("|".join(map(re.escape, sorted(literals))))
+    each would read the whole text again, and text is full of spaces. A
+    trie: at each space it tries one branch, not every string."""
+    return re.compile(trie_pattern(literals, space=" "))
 
 
 class Gate:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..regexes import trie_pattern
 from ..regexstore import STORE
 from ..rulespec import Hit, RuleSpec
 from .prefilter import OPEN, Gate, document_text
@@ -32,8 +33,12 @@ _DOUBLED = STORE.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \
 def _doubled(words: frozenset[str]) -> re.Pattern:
     """Any of `words` twice, as _DOUBLED sees them, in lowered text (letters
     around, not the rest of _DOUBLED's word characters: a few more blocks)."""
-    body = "|".join(map(re.escape, sorted(words)))
-    return re.compile(rf"(?<![^\W\d_])({body})(?:[ \t]*\n[ \t]*|[ \t]+)\1(?![^\W\d_])")
+    # Led by a test of the words' first letters: the lookbehind alone would
+    # be tried at every character of the text. (Not through the pattern
+    # store: every document has its own words.)
+    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+    return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?P<word>{trie_pattern(words)})"
+                      rf"(?:[ \t]*\n[ \t]*|[ \t]+)(?P=word)(?![^\W\d_])")
 
 
 class RepetitionChecker:

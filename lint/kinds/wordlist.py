@@ -38,17 +38,23 @@ class PhraseMatcher:
         if self._table:
             body = trie_pattern(self._table)
             self._regex = STORE.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-        # A match starts with its phrase's first run of letters, as a whole
-        # word of the text; a phrase with no letters can't be looked up so.
-        firsts = [_LETTERS.match(fold(key)) for key in self._table]
-        self._first_words = None if not all(firsts) else {m.group() for m in firsts}
+        # Where a phrase matches, each of its runs of letters is a whole word
+        # of the text: its longest (as a rule the rarest: "together", not
+        # "work") must be one of the document's words. A phrase with no
+        # letters can't be looked up so.
+        # Every one of them, so a phrase is looked for only in a document
+        # that has all its words ("work flow": "work" and "flow").
+        runs = [_LETTERS.findall(fold(key)) for key in self._table]
+        self._phrase_words = None if not all(runs) else [
+            (frozenset(words), max(words, key=len)) for words in runs]
 
     def gate(self, blocks) -> Gate:
         """The blocks of this document where a phrase may match."""
-        if self._first_words is None:
+        if self._phrase_words is None:
             return OPEN
         document = document_text(blocks)
-        present = self._first_words & document.words
+        words = document.words
+        present = {longest for needed, longest in self._phrase_words if needed <= words}
         return Gate(document, document.blocks_with(present) if present else set())
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, list]]:
