@@ -302,11 +302,12 @@ def _sequence_candidates(items) -> list[frozenset[str]]:
     A run is the set of strings the text between two unknown items must be
     one of: literals and small classes multiply it ("[ \t]{2,}" needs one
     of four two-character strings), and the characters the next item can
-    start with end it (" +[,;]" needs " ," or " ;").
+    start with end it (" +[,;]" needs " ," or " ;"). Groups are read as
+    part of the sequence: "(?P<word>[a-z]+ly)-" needs "ly-".
     """
     candidates = []
     run = _EMPTY_RUN
-    for op, av in items:
+    for op, av in _without_groups(items):
         strings = _class_strings(op, av)
         if strings is not None:
             run = _extend(run, strings, candidates)
@@ -335,6 +336,15 @@ def _sequence_candidates(items) -> list[frozenset[str]]:
     if run is not _EMPTY_RUN:
         candidates.append(run)
     return [c for c in candidates if _selective(c)]
+
+
+def _without_groups(items):
+    """The items of a sequence with every group's items in its place."""
+    for op, av in items:
+        if op == sre_constants.SUBPATTERN:
+            yield from _without_groups(av[-1])
+        else:
+            yield op, av
 
 
 _EMPTY_RUN = frozenset([""])

@@ -64,6 +64,7 @@ def test_required_literals_of_common_shapes():
     assert needs(r"[ \t]{2,}") == {"  ", " \t", "\t ", "\t\t"}  # a small class multiplies
     assert needs(r"(?<=[a-z]) +(?:[,;]|\.(?!\w))") == {" ,", " ;", " ."}  # then what follows
     assert needs(r"ab{10}c") == {"abbbbbbbb"}  # eight copies, and no "c" after them
+    assert needs(r"(?<!\w)(?P<word>[a-z]{2,}ly)-(?P<next>[a-z]+)") == {"ly-"}  # through a group
     assert needs(r"[a-z]{2,}") is None  # a range is too many strings
     assert needs(r"(?:\d+ million|\d+ ?%)") == DIGITS  # "%" alone is too short, a digit is not
     assert needs(r" {2,}") == {"  "}
@@ -73,7 +74,7 @@ def test_required_literals_of_common_shapes():
 
 
 # Shapes the run-of-strings analysis handles: classes, repeats, what follows.
-SHAPES = [r"[ \t]{2,}", r" +[,;]", r"ab{3}c", r"x +y", r"(?:[ab]c|d[ef])g", r"[ab]{3}",
+SHAPES = [r"[ \t]{2,}", r" +[,;]", r"(?P<w>[a-c]+ly)-(?P<n>[a-c]+)", r"ab{3}c", r"x +y", r"(?:[ab]c|d[ef])g", r"[ab]{3}",
           r"(?:foo|ba[rz])+!", r"q(?=[uv])[uv]w", r"(?<=[a-c]) +(?P<m>[,;]|\.(?!\w))",
           r"\b\d[\d,.]*\s?(?:%|per\s?cent)|[$]\d+ ?(?:bn|m)\b"]
 
