@@ -39,11 +39,13 @@ class PatternStore:
     def __init__(self):
         self._table: dict | None = None
         self._grown = False
+        self._used: set = set()  # the keys this process asked for
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         """re.compile(pattern, flags), from the stored code when there is some."""
         flags = int(flags)
         table = self._load()
+        self._used.add(("code", pattern, flags))
         entry = table.get(("code", pattern, flags))
         if entry is not None:
             try:
@@ -58,6 +60,7 @@ class PatternStore:
 
     def analysis(self, pattern: str, flags: int):
         """What was stored by `remember` for this pattern, or None."""
+        self._used.add(("analysis", pattern, int(flags)))
         return self._load().get(("analysis", pattern, int(flags)))
 
     def remember(self, pattern: str, flags: int, analysis) -> None:
@@ -70,6 +73,9 @@ class PatternStore:
         means compiling again next time)."""
         if not self._grown:
             return
+        if len(self._table) > MAX_ENTRIES:
+            # Rules edited many times leave old patterns behind: keep this run's.
+            self._table = {key: value for key, value in self._table.items() if key in self._used}
         import tempfile  # only when writing
 
         path = _table_path()
@@ -122,4 +128,5 @@ def _compile_with_code(pattern: str, flags: int):
         return re.compile(pattern, flags), None
 
 
+MAX_ENTRIES = 4000  # about 3 MB of table; the shipped rules need about 250
 STORE = PatternStore()

@@ -94,3 +94,17 @@ def test_a_new_table_prunes_versions_left_unused_for_a_month(fresh_store):
     store.save()
     assert not old.exists() and recent.exists()  # another installation may still use that one
     assert len(list(tables.glob("regexes-*.marshal"))) == 2
+
+
+def test_a_table_grown_past_its_limit_keeps_only_what_the_run_used(fresh_store, monkeypatch):
+    monkeypatch.setattr(regexstore, "MAX_ENTRIES", 10)
+    old_rules = regexstore.PatternStore()
+    for number in range(12):
+        old_rules.compile(rf"\bword{number}\b")
+    old_rules.save()
+    this_run = regexstore.PatternStore()
+    this_run.compile(r"\bword3\b")
+    this_run.compile(r"\bnew\b")
+    this_run.save()
+    kept = regexstore.PatternStore()._load()
+    assert {key[1] for key in kept} == {r"\bword3\b", r"\bnew\b"}
