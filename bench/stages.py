@@ -40,37 +40,44 @@ class Clock:
 
 
 def run_rules_timed(clock: Clock, blocks, ruleset) -> list:
-    """The engine's rule loop, with each checker's time charged to its kind."""
+    """The engine's rule loop (`lint.engine.run_rules`), with each rule of a
+    per-rule checker, and each other checker, charged its own time."""
     from lint.engine import hit_to_finding
 
-    findings = []
+    pairs = []
     for checker in ruleset.checkers:
-        prefilter = getattr(checker, "prefilter", None)
-        for number, (name, begin, check) in enumerate(_timed_parts(checker)):
-            if begin is not None:
-                clock.time(name, begin, blocks)
-            if prefilter is not None and number == 0:
-                clock.time("prefilter (per-rule checkers)", prefilter, blocks)
-            runs_on = getattr(checker, "runs_on", lambda _index, _block: True)
-            for block in blocks:
-                if not runs_on(number, block):
-                    continue
-                hits = clock.time(name, lambda: list(check(block)))
-                for hit in hits:
-                    if hit.rule.applies_to(block.kind):
-                        findings.append(clock.time("engine: hit_to_finding", hit_to_finding, hit, block))
-    return findings
+        compiled = getattr(checker, "compiled", None)
+        if compiled is not None and len(compiled) == len(checker.rules):
+            pairs += _per_rule_timed(clock, checker, blocks)
+            continue
+        name = f"rules: {type(checker).__module__.rsplit('.', 1)[-1]}.{type(checker).__name__}"
+        begin = getattr(checker, "begin_document", None)
+        if begin is not None:
+            clock.time(name, begin, blocks)
+        check_blocks = getattr(checker, "check_blocks", None)
+        if check_blocks is not None:
+            pairs += clock.time(name, lambda: list(check_blocks(blocks)))
+        else:
+            pairs += clock.time(name, lambda: [(b, hit) for b in blocks for hit in checker.check(b)])
+    return [clock.time("engine: hit_to_finding", hit_to_finding, hit, block)
+            for block, hit in pairs if hit.rule.applies_to(block.kind)]
 
 
-def _timed_parts(checker):
-    """(name, begin_document, check) to time: each rule of a per-rule checker
-    on its own (its one-hit-per-span filter is left out), else the checker."""
-    compiled = getattr(checker, "compiled", None)
-    if compiled is not None and len(compiled) == len(checker.rules):
-        return [(f"rule {rule.id} ({rule.kind})", getattr(part, "begin_document", None), part.hits)
-                for rule, part in zip(checker.rules, compiled)]
-    name = f"rules: {type(checker).__module__.rsplit('.', 1)[-1]}.{type(checker).__name__}"
-    return [(name, getattr(checker, "begin_document", None), checker.check)]
+def _per_rule_timed(clock: Clock, checker, blocks) -> list:
+    """A per-rule checker's (block, hit) pairs, rule by rule over the blocks
+    its gates select, as `PerRuleChecker.check_blocks` goes (its
+    one-hit-per-span filter is left out)."""
+    pairs = []
+    names = [f"rule {rule.id} ({rule.kind})" for rule in checker.rules]
+    for name, part in zip(names, checker.compiled):
+        begin = getattr(part, "begin_document", None)
+        if begin is not None:
+            clock.time(name, begin, blocks)
+    clock.time("prefilter (per-rule checkers)", checker.prefilter, blocks)
+    for name, rule, part, gate in zip(names, checker.rules, checker.compiled, checker._gates):
+        chosen = [b for b in gate.select(blocks) if not rule.scope or b.kind in rule.scope]
+        pairs += clock.time(name, lambda: [(b, hit) for b in chosen for hit in part.hits(b)])
+    return pairs
 
 
 def main(argv=None) -> int:
