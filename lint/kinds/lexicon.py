@@ -9,7 +9,6 @@ neither pays nothing.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import string
 
@@ -27,6 +26,8 @@ def _data_version() -> str:
 
 
 def _data_text(name: str) -> str:
+    import importlib.resources  # only to build a table: a warm run reads it from the cache
+
     return importlib.resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
