@@ -21,7 +21,6 @@ import string
 import pyromark
 
 from ..types import Block, Document
-from .html import segment_html_fragment
 from .textmap import PLACEHOLDER, BlockBuilder
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -249,6 +248,8 @@ class _Walker:
                 self.skip_to_end()
                 if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
                     # Text inside raw HTML is prose; its tags and attributes are not.
+                    from .html import segment_html_fragment  # most Markdown has no such HTML
+
                     self.blocks.extend(segment_html_fragment(self.source, start, end, self.settings))
 
     def end(self, tag: str, where: dict) -> None:
