@@ -9,8 +9,11 @@ A kind module defines:
   raise ``rule.error(...)`` on a bad rule.
 
 A checker has ``rules`` (the RuleSpecs it serves) and
-``check(block) -> Iterable[Hit]``. Adding a kind is one module plus one line
-in ``KINDS``; the engine never changes.
+``check(block) -> Iterable[Hit]``; it may add ``begin_document(blocks)``,
+and ``check_blocks(blocks) -> Iterable[(block, Hit)]`` when it can skip the
+blocks it cannot match (the engine then uses it instead of ``check``).
+Adding a kind is one module plus one line in ``KINDS``; the engine never
+changes.
 """
 
 from __future__ import annotations

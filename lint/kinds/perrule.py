@@ -64,10 +64,6 @@ class PerRuleChecker:
             return Gate(document, document.blocks_with(literals))
         return OPEN
 
-    def runs_on(self, index: int, block) -> bool:
-        """Whether rule number `index` needs to look at this block."""
-        return self._gates[index].allows(block)
-
     def check_blocks(self, blocks):
         """(block, hit) for every hit in the document, rule by rule, each
         rule over only the blocks its gate lets through (the engine's fast
