@@ -51,24 +51,43 @@ def package_stamp(package: str, *files: str) -> str:
 def cached_table(name: str, depends_on: str, build: Callable[[], dict]) -> dict:
     """The table `build()` makes, read from the cache when it was made before
     from the same `depends_on` (package versions, inputs)."""
+    path = table_path(name, depends_on)
+    table = read_table(path)
+    if table is None:
+        table = build()
+        write_table(path, table)
+    return table
+
+
+def table_path(name: str, depends_on: str) -> Path:
+    """Where the table `name` made from `depends_on` is kept."""
     digest = hashlib.sha256(depends_on.encode()).hexdigest()[:16]
-    path = cache_directory() / "tables" / f"{name}-{digest}.marshal"
+    return cache_directory() / "tables" / f"{name}-{digest}.marshal"
+
+
+def read_table(path: Path) -> dict | None:
+    """The table stored at `path`, or None (missing, unreadable, damaged)."""
     try:
-        return marshal.loads(path.read_bytes())
+        table = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = build()
+        return None
+    return table if isinstance(table, dict) else None
+
+
+def write_table(path: Path, table: dict) -> bool:
+    """Store a table atomically (readers see the old file or the whole new
+    one), then prune its stale versions; False when it could not be written."""
     import tempfile  # only when writing
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
             temporary.write(marshal.dumps(table))
-        os.replace(temporary.name, path)  # readers see the old file or the whole new one
-    except OSError:
-        pass
+        os.replace(temporary.name, path)
+    except (OSError, ValueError):
+        return False
     prune_stale(path)
-    return table
+    return True
 
 
 STALE_DAYS = 30

@@ -226,11 +226,6 @@ def block_counts(block: Block) -> tuple[int, int, int]:
     return _measures(block).counts
 
 
-def block_metrics(block: Block) -> dict:
-    """`text_metrics` of one block, computed once."""
-    return _scores(*block_counts(block))
-
-
 def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
     """(start, end, words) for each sentence of a block (from counts made once)."""
     measured = _measures(block)

@@ -69,6 +69,9 @@ def resolve_settings(config_path: Path | None, cli: CommandLine) -> Settings:
     )
 
 
+_UNSEEN = object()  # a folder whose config was not looked up yet (None: it has none)
+
+
 class Linter:
     """Checks files, loading each configuration and ruleset once."""
 
@@ -88,8 +91,8 @@ class Linter:
     def _config_key(self, path: Path):
         # Looked up once per folder: a docs tree has many files per folder.
         folder = path if path.is_dir() else path.parent
-        key = self._config_keys.get(folder, self)  # self: not looked up yet
-        if key is self:
+        key = self._config_keys.get(folder, _UNSEEN)
+        if key is _UNSEEN:
             config_path = self.cli.config or find_config(folder)
             key = config_path.resolve() if config_path else None
             if key not in self._settings:

@@ -18,12 +18,10 @@ or a change to `lint/regexes.py`, starts a new table. Anything unexpected
 
 from __future__ import annotations
 
-import marshal
-import os
 import re
 import sys
 
-from .datacache import cache_directory, package_stamp, prune_stale
+from .datacache import package_stamp, read_table, table_path, write_table
 
 try:
     import _sre
@@ -76,37 +74,18 @@ class PatternStore:
         if len(self._table) > MAX_ENTRIES:
             # Rules edited many times leave old patterns behind: keep this run's.
             self._table = {key: value for key, value in self._table.items() if key in self._used}
-        import tempfile  # only when writing
-
-        path = _table_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-                temporary.write(marshal.dumps(self._table))
-            os.replace(temporary.name, path)
+        if write_table(_table_path(), self._table):
             self._grown = False
-        except (OSError, ValueError):
-            return
-        prune_stale(path)
 
     def _load(self) -> dict:
         if self._table is None:
-            self._table = {}
-            if _sre is not None:
-                try:
-                    loaded = marshal.loads(_table_path().read_bytes())
-                    if isinstance(loaded, dict):
-                        self._table = loaded
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass
+            self._table = (read_table(_table_path()) if _sre is not None else None) or {}
         return self._table
 
 
 def _table_path():
     stamp = " ".join([sys.version, str(getattr(_sre, "MAGIC", "")), package_stamp("lint", "regexes.py")])
-    import hashlib
-
-    return cache_directory() / "tables" / f"regexes-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+    return table_path("regexes", stamp)
 
 
 def _compile_with_code(pattern: str, flags: int):

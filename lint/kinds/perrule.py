@@ -82,14 +82,7 @@ class PerRuleChecker:
                     yield block, hit
 
     def check(self, block):
-        """Yield the hits of every rule, in rule order."""
-        taken: list[tuple[int, int]] = []
-        for compiled, gate in zip(self.compiled, self._gates):
-            if not gate.allows(block):
-                continue
-            for hit in compiled.hits(block):
-                if self.one_hit_per_span:
-                    if any(s <= hit.start and hit.end <= e for s, e in taken):
-                        continue
-                    taken.append((hit.start, hit.end))
-                yield hit
+        """Yield the hits of every rule in one block, in rule order (a
+        block on its own is outside any document's gates: every rule reads it)."""
+        for _, hit in self.check_blocks([block]):
+            yield hit

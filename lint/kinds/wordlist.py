@@ -19,11 +19,6 @@ def phrase_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A regex for a literal phrase whose words may be split by any spaces."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
-
-
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
