@@ -110,6 +110,13 @@ def peer_rows(bench: Bench, corpus: str, files: list[Path], words: int) -> dict[
     rows["codespell"] = bench.time_command("codespell", corpus, words,
                                            [str(BIN / "codespell")] + paths, "codespell")
     rows["typos"] = bench.time_command("typos", corpus, words, [str(BIN / "typos")] + paths, "typos")
+    if corpus == "rust-book":
+        # What every run costs before any rule: start, read, Markdown
+        # segmentation, the readability summary and the worker processes.
+        config = corpora.config_for_rules(corpora.empty_rules(bench.work), bench.work)
+        rows["floor"] = bench.time_command("copydesk, no rules (fixed cost)", corpus, words,
+                                           bench.copydesk + bench.builtin_args()
+                                           + ["--config", str(config)] + paths, "copydesk")
     return rows
 
 
@@ -171,6 +178,14 @@ def acceptance(rb: dict[str, Row], lt: dict[str, Row]) -> list[dict]:
           "proselint time / copydesk built-in time")
     ratio("built-in vs codespell, rust-book", rb.get("codespell"), rb.get("copydesk"), 1.0,
           "codespell time / copydesk built-in time")
+    floor, builtin = rb.get("floor"), rb.get("copydesk")
+    if floor and floor.samples:
+        # Not an acceptance item: what a run costs with no rule at all, beside the peers.
+        detail = f"a run with every rule off takes {floor.wall:.2f} s wall ({floor.cpu:.2f} s CPU)"
+        if builtin and builtin.samples:
+            detail += f"; the built-in rules add {builtin.wall - floor.wall:.2f} s wall"
+        items.append({"item": "fixed cost (no rules), rust-book", "holds": None, "info": True,
+                      "wall_s": round(floor.wall, 3), "cpu_s": round(floor.cpu, 3), "detail": detail})
     ratio("LT warm server + cold cache vs LT direct", lt.get("direct"), lt.get("warm_cold_cache"), 1.0,
           "LanguageTool direct time / copydesk (warm server, cold cache) time")
     ratio("LT warm server + warm paragraph cache (file cache off) vs LT direct", lt.get("direct"),
@@ -248,7 +263,7 @@ def report(bench, size_points, size_verdict, rule_points, rule_verdict, items, e
                                   rule_verdict))
     print("\nAcceptance (ratios from this run; wall-clock medians):")
     for item in items:
-        mark = {True: "holds", False: "DOES NOT HOLD", None: "not measured"}[item["holds"]]
+        mark = "info" if item.get("info") else {True: "holds", False: "DOES NOT HOLD", None: "not measured"}[item["holds"]]
         cpu = f"; CPU-time ratio {item['cpu_ratio']}x" if item.get("cpu_ratio") else ""
         print(f"  [{mark}] {item['item']}: {item['detail']}{cpu}")
     for note in bench.notes:

@@ -109,6 +109,8 @@ class SpellingChecker:
     def _flaggable_among(self, words: set[str]) -> set[str]:
         """Those of `words` the speller could flag (in some context)."""
         unseen = words.difference(self._unflaggable, self._unknown_spans)
+        if not unseen:
+            return words.intersection(self._unknown_spans)  # the word table need not be loaded
         # Most words are lower-case dictionary words, never flagged: one set
         # difference drops them before any word is looked at on its own.
         for word in unseen.difference(lexicon.word_counts()):
