@@ -116,7 +116,7 @@ class StatisticalRule:
             if word != word.lower():
                 continue  # capitalised: a name, a title or a sentence start
             # Most words are followed by a common partner: decided before looking left.
-            if pairs.get((word, match.group("right").lower())):
+            if pairs.get(f"{word} {match.group('right').lower()}"):
                 continue
             left = _LEFT_WORD.search(text, max(0, match.start() - 40), match.start())
             if not left or not block.is_verbatim(left.start(), match.end("right")):
@@ -133,11 +133,11 @@ class StatisticalRule:
 
     def _better_alternative(self, word: str, before: str, after: str) -> str | None:
         pairs = lexicon.bigram_counts(self.words)
-        if pairs.get((before, word)) or pairs.get((word, after)):
+        if pairs.get(f"{before} {word}") or pairs.get(f"{word} {after}"):
             return None  # the text's own pairs are common English
         own = _likelihood(pairs, before, word, after)
         for other in self.alternatives[word]:
-            if pairs.get((before, other)) or pairs.get((other, after)):
+            if pairs.get(f"{before} {other}") or pairs.get(f"{other} {after}"):
                 if _likelihood(pairs, before, other, after) >= self.min_ratio * own:
                     return other
         return None
@@ -157,8 +157,8 @@ def _after_short_subject(text: str, left_start: int) -> bool:
 def _likelihood(pairs: dict, before: str, word: str, after: str) -> float:
     """P(word | before) * P(after | word), up to a factor shared by the set."""
     count = lexicon.word_count(word) or _ABSENT_FLOOR
-    left = pairs.get((before, word)) or _ABSENT_FLOOR
-    right = pairs.get((word, after)) or _ABSENT_FLOOR
+    left = pairs.get(f"{before} {word}") or _ABSENT_FLOOR
+    right = pairs.get(f"{word} {after}") or _ABSENT_FLOOR
     return left * right / count
 
 

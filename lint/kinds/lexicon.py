@@ -42,8 +42,8 @@ def word_counts() -> dict[str, int]:
 
 
 @functools.cache
-def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
-    """(first, second) -> corpus frequency, for the pairs that contain one of `words`.
+def bigram_counts(words: frozenset[str]) -> dict[str, int]:
+    """Corpus frequency of each word pair ("first second") that contains one of `words`.
 
     A confusion check needs only the pairs around its own words, a small
     slice of the 242,342; picking them with one regex over the file is much
@@ -59,9 +59,8 @@ def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
             counts[f"{first} {second}"] = int(count)
         return counts
 
-    # marshal keeps str keys, not tuples: stored as "first second".
-    stored = cached_table("bigrams", f"{_data_version()} {alternatives}", build)
-    return {tuple(pair.split(" ")): count for pair, count in stored.items()}
+    # Keyed by one string, as stored: no tuple to build for each of thousands of pairs.
+    return cached_table("bigrams", f"{_data_version()} {alternatives}", build)
 
 
 def word_count(word: str) -> int:
