@@ -1,9 +1,10 @@
 """Check many files fast: cached results first, the rest across processes.
 
 The parent reads every file (cheap) and looks it up in the cache; only the
-misses are checked, in a pool of ``jobs`` worker processes. Forked workers
-reuse the parent's compiled rules (only sources such as LanguageTool, which
-hold connections, are made anew); spawned ones build their own Linter. Results come back in the order the files were listed.
+misses are checked, by ``jobs`` worker processes. Forked workers reuse the
+parent's compiled rules (only sources such as LanguageTool, which hold
+connections, are made anew); spawned ones (off Linux) build their own
+Linter. Results come back in the order the files were listed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import forkpool
 from .notices import notice
 from .pipeline import CommandLine, FileResult, Linter
 from .read import InputError, read_document
@@ -106,10 +108,12 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     documents = [results[i].document for i, _ in todo]
     bar = _progress_bar(len(todo), progress)
     try:
-        for (i, key), checked in zip(todo, _run(linter, documents, jobs, bar)):
+        for position, checked in _run(linter, documents, jobs):
+            i, key = todo[position]
             results[i] = checked
             if cache is not None and key is not None:
                 cache.store(key, checked)
+            _advance(bar)
     finally:
         if bar is not None:
             bar.close()
@@ -118,39 +122,53 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     return results
 
 
-def _run(linter: Linter, documents: list, jobs: int, bar):
-    done = 0
-    global _parent_linter
+def _run(linter: Linter, documents: list, jobs: int):
+    """(position in `documents`, result) for every document, in the order
+    they are done: by `jobs` worker processes, and in this one for any a
+    worker could not finish."""
+    done: set[int] = set()
     if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
+        global _parent_linter
         from . import engine  # noqa: F401 - loaded before the workers fork, so they share it
         from .segment import load_segmenters
 
         load_segmenters(document.format for document in documents)
-
         _parent_linter = linter
         try:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                       initargs=(linter.cli,))
-        except (OSError, NotImplementedError) as exc:  # no working semaphores (some sandboxes)
+            for position, result in _in_workers(linter, documents, jobs):
+                done.add(position)
+                yield position, result
+        except OSError as exc:  # no processes to be had (a sandbox, a full process table)
             notice(f"--jobs {jobs}: cannot start worker processes ({exc}); checking in one process")
         else:
-            # One document at a time, so the short ones at the end fill the gaps.
-            chunk = 1 if len(documents) < 2000 else 8
-            try:
-                with pool:
-                    for result in pool.map(_check_in_worker, documents, chunksize=chunk):
-                        done += 1
-                        yield result
-                        _advance(bar)
-                return
-            except BrokenProcessPool:
+            if len(done) < len(documents):
                 notice("a worker process died; checking the remaining files in one process")
-    for document in documents[done:]:
-        yield check_document(linter, document)
-        _advance(bar)
+    for position, document in enumerate(documents):
+        if position not in done:
+            yield position, check_document(linter, document)
+
+
+def _in_workers(linter: Linter, documents: list, jobs: int):
+    """(position, result) pairs from worker processes: forked on Linux, where
+    they start in a few milliseconds; elsewhere from a process pool."""
+    if forkpool.AVAILABLE:
+        yield from forkpool.imap_unordered(_check_in_worker, documents, jobs,
+                                           initializer=lambda: _start_worker(linter.cli))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # One document at a time, so the short ones at the end fill the gaps.
+    chunk = 1 if len(documents) < 2000 else 8
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(linter.cli,))
+    except NotImplementedError as exc:  # no working semaphores (some sandboxes)
+        raise OSError(str(exc)) from exc
+    try:
+        with pool:
+            yield from enumerate(pool.map(_check_in_worker, documents, chunksize=chunk))
+    except BrokenProcessPool:
+        return  # the caller checks what is left
 
 
 def _advance(bar) -> None:

@@ -106,3 +106,18 @@ def test_a_dying_worker_process_loses_no_file(tmp_path, monkeypatch, capsys):
     assert all(r.document is not None and r.error is None for r in results)
     assert sum(1 for r in results if r.findings) == 4
     assert "worker process died" in capsys.readouterr().err
+
+
+def test_the_process_pool_used_off_linux_gives_the_same_results(tmp_path, monkeypatch):
+    import lint.parallel as parallel
+    from lint import forkpool
+    from lint.pipeline import CommandLine, Linter
+
+    _tree(tmp_path / "docs", 30)
+    files = sorted((tmp_path / "docs").rglob("*.txt"))
+    forked = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
+    monkeypatch.setattr(forkpool, "AVAILABLE", False)
+    pooled = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
+    assert [r.path for r in pooled] == files
+    assert [r.findings for r in pooled] == [r.findings for r in forked]
+    assert sum(1 for r in pooled if r.findings) == 3  # every tenth story has errors
