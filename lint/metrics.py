@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from .datacache import cache_directory, package_stamp
+from .datacache import cache_directory, package_stamp, prune_stale
 from .text import Sentence, block_sentences, split_sentences
 from .text import word_count as count_words
 from .types import Block
@@ -95,13 +95,15 @@ class SyllableTable:
             finally:
                 os.close(descriptor)
         except OSError:
-            pass  # a cache: counting again next time is the only cost
+            return  # a cache: counting again next time is the only cost
+        prune_stale(self._path)  # the tables of textstat and pyphen versions gone a month
 
     def _load(self) -> dict[str, int]:
         # Named after the files the counts come from: an upgrade starts a new table.
         stamp = package_stamp("textstat", "textstat.py") + package_stamp(
             "pyphen", "__init__.py", "dictionaries/hyph_en_US.dic")
-        self._path = cache_directory() / "syllables" / f"{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.txt"
+        digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+        self._path = cache_directory() / "syllables" / f"syllables-{digest}.txt"
         counts: dict[str, int] = {}
         try:
             fields = self._path.read_text(encoding="utf-8").split("\n")

@@ -125,6 +125,27 @@ def test_syllable_table_is_kept_between_runs(tmp_path, monkeypatch):
     assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True", "False"], runs[1].stderr
 
 
+def test_syllable_tables_of_versions_gone_a_month_are_removed(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from lint.metrics import SyllableTable
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "syllables"
+    folder.mkdir()
+    old, recent = folder / "syllables-0000000000000000.txt", folder / "syllables-1111111111111111.txt"
+    for path in (old, recent):
+        path.write_text("reading 2\n", encoding="utf-8")
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    table = SyllableTable()
+    table.count("unprecedentedly")
+    table.save()
+    assert not old.exists() and recent.exists()  # another installation may still use the recent one
+    assert any("unprecedentedly" in path.read_text() for path in folder.iterdir())
+
+
 def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
     from lint.datacache import cached_table
 
