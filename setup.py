@@ -1,5 +1,5 @@
 """Build hook: ship the top-level `rules/` directory inside the wheel as
-`lint/_rules`, where `lint.config.PACKAGE_RULES_DIR` looks for it once
+`lint/_rules`, where `lint.config.settings.PACKAGE_RULES_DIR` looks for it once
 installed. All other metadata is in pyproject.toml."""
 
 import os

@@ -114,7 +114,7 @@ class LanguageToolBench:
     def _borrow_jars(self) -> bool:
         """Link the jars the user's cache already holds into ours (no fetch)."""
         try:
-            from lint.languagetool.locations import Layout, layout_for
+            from lint.check.languagetool.locations import Layout, layout_for
         except ImportError:
             return False
         theirs = layout_for()

@@ -42,7 +42,7 @@ class Clock:
 def run_rules_timed(clock: Clock, blocks, ruleset) -> list:
     """The engine's rule loop (`lint.engine.run_rules`), with each rule of a
     per-rule checker, and each other checker, charged its own time."""
-    from lint.engine import hit_to_finding
+    from lint.check.engine import hit_to_finding
 
     pairs = []
     for checker in ruleset.checkers:
@@ -89,10 +89,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     clock = Clock()
     start = time.process_time()
-    from lint import metrics
-    from lint.engine import merge_findings
+    from lint.check import metrics
+    from lint.check.engine import merge_findings
     from lint.filter import filter_findings
-    from lint.pipeline import FileResult, Linter
+    from lint.run.pipeline import FileResult, Linter
     from lint.read import read_document
     from lint.render import RenderOptions, render
     from lint.segment import segment

@@ -1,5 +1,5 @@
 """`python -m lint` runs the copydesk command line."""
 
-from .cli import run
+from lint.cli import run
 
 run()

@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .notices import notice
-from .types import Document
+from lint.model import Document
+from lint.notices import notice
 
 FORMATS_BY_SUFFIX = {
     ".txt": "text", ".text": "text", "": "text",

@@ -26,13 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lint.config import Settings  # noqa: E402
-from lint.engine import check_document  # noqa: E402
-from lint.loader import build_ruleset  # noqa: E402
-from lint.read import read_document  # noqa: E402
-from lint.segment import SEGMENTERS, segment  # noqa: E402
-from lint.text import words  # noqa: E402
-from lint.types import Block, Document, Severity, Span  # noqa: E402
+from lint.config.settings import Settings# noqa: E402
+from lint.check.engine import check_document# noqa: E402
+from lint.ruleset.loader import build_ruleset# noqa: E402
+from lint.read import read_document# noqa: E402
+from lint.segment import SEGMENTERS, segment# noqa: E402
+from lint.check.text import words# noqa: E402
+from lint.model import Block, Document, Severity, Span# noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rust-book"
 # Cut from approximate prose: inline code, link/image targets, HTML tags.

@@ -53,5 +53,5 @@ def regenerated_reports(tmp_path_factory) -> Path:
 def blocks_of(source: str, fmt: str, settings=None):
     """The prose blocks the segmenter for `fmt` makes of `source`."""
     from lint.segment import segment
-    from lint.types import Document
+    from lint.model import Document
     return segment(Document(Path(f"doc.{fmt}"), source, fmt), settings)

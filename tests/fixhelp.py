@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint.fix import FixResult, Relinter, fix_document
-from lint.pipeline import CommandLine, Linter
+from lint.run.pipeline import CommandLine, Linter
 from lint.read import detect_format
-from lint.types import Document
+from lint.model import Document
 
 PACK = """\
 pack: t

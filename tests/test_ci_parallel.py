@@ -67,8 +67,8 @@ def test_progress_bar_shows_on_a_terminal_for_long_runs(tmp_path, monkeypatch):
     import io
     import sys
 
-    import lint.parallel as parallel
-    from lint.pipeline import CommandLine, Linter
+    import lint.run.parallel as parallel
+    from lint.run.pipeline import CommandLine, Linter
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -86,8 +86,8 @@ def test_progress_bar_shows_on_a_terminal_for_long_runs(tmp_path, monkeypatch):
 
 
 def test_a_dying_worker_process_loses_no_file(tmp_path, monkeypatch, capsys):
-    import lint.parallel as parallel
-    from lint.pipeline import CommandLine, Linter
+    import lint.run.parallel as parallel
+    from lint.run.pipeline import CommandLine, Linter
 
     _tree(tmp_path / "docs", 40)
     files = sorted((tmp_path / "docs").rglob("*.txt"))
@@ -109,9 +109,9 @@ def test_a_dying_worker_process_loses_no_file(tmp_path, monkeypatch, capsys):
 
 
 def test_the_process_pool_used_off_linux_gives_the_same_results(tmp_path, monkeypatch):
-    import lint.parallel as parallel
-    from lint import forkpool
-    from lint.pipeline import CommandLine, Linter
+    import lint.run.parallel as parallel
+    from lint.run import forkpool
+    from lint.run.pipeline import CommandLine, Linter
 
     _tree(tmp_path / "docs", 30)
     files = sorted((tmp_path / "docs").rglob("*.txt"))

@@ -6,7 +6,7 @@ import pytest
 
 from fixhelp import CYCLE, fixer, write_pack
 from lint.fix import Decision, redline
-from lint.types import Applicability
+from lint.model import Applicability
 
 
 @pytest.fixture

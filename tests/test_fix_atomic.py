@@ -13,8 +13,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from lint import atomic
-from lint.atomic import Snapshot, WriteRefused, write_atomic
+from lint.store import atomic
+from lint.store.atomic import Snapshot, WriteRefused, write_atomic
 
 PARAGRAPH = "Accoring to staff, the plan was known worldwidely and the path way was clear.\n"
 FIXED = "According to staff, the plan was known worldwide and the pathway was clear.\n"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from fixhelp import fixer, write_pack
 from lint.fix import absorb_emptied_line, fix_document, redline
-from lint.types import Applicability, Document, Edit, Finding, Fix, Severity
+from lint.model import Applicability, Document, Edit, Finding, Fix, Severity
 
 # Words the test pack and the built-in typos rules fix, chain ("teh the"),
 # overlap ("transfer way for"), or only flag; plus text that moves offsets.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import forkpool
+from lint.run import forkpool
 
 pytestmark = pytest.mark.skipif(not forkpool.AVAILABLE, reason="the fork pool is for Linux")
 

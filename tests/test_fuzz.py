@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lint.pipeline import CommandLine, Linter
-from lint.types import Document
+from lint.run.pipeline import CommandLine, Linter
+from lint.model import Document
 
 EXAMPLES = int(os.environ.get("COPYDESK_FUZZ_EXAMPLES", "400"))
 LINTER = Linter(CommandLine(languagetool=False), use_sources=False)

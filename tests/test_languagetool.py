@@ -156,7 +156,7 @@ def test_same_span_and_correction_from_both_sources_is_one_finding(tmp_path):
 
 def shared_server() -> dict:
     """pid and port of the server `./scripts/bootstrap` started (started again if it stopped)."""
-    from lint.languagetool.locations import layout_for
+    from lint.check.languagetool.locations import layout_for
 
     assert run_copydesk("server", "start").returncode == 0
     return json.loads(layout_for().state.read_text())

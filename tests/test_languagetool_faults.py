@@ -25,7 +25,7 @@ import psutil
 import pytest
 
 from conftest import ROOT
-from lint.languagetool.locations import layout_for
+from lint.check.languagetool.locations import layout_for
 
 SHARED = layout_for()
 ARTICLE_ERRORS = "Their was an problem with the the report.\n"

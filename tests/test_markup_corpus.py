@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import SHARED
-from lint.pipeline import CommandLine, Linter
+from lint.run.pipeline import CommandLine, Linter
 from lint.read import read_document
 from lint.segment import segment
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.config import HtmlSettings, Settings
-from lint.engine import check_document
-from lint.loader import build_ruleset
+from lint.config.settings import HtmlSettings, Settings
+from lint.check.engine import check_document
+from lint.ruleset.loader import build_ruleset
 from lint.segment import segment
-from lint.types import Document
+from lint.model import Document
 
 RULESET = build_ruleset(Settings())
 PLANTED = "accoring"  # typos.misspelling flags it wherever it is prose

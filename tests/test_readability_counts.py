@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import metrics
-from lint import text as text_module
-from lint.types import Block, Span
+from lint.check import metrics
+from lint.check import text as text_module
+from lint.model import Block, Span
 
 # Tokens (words, abbreviations, initials, numbers, long words, letters in
 # other scripts) each followed by sentence-end punctuation or none, then by
@@ -116,8 +116,8 @@ def test_document_figures_are_the_sums_of_its_prose_blocks(parts):
 
 
 def test_readability_rules_report_only_past_their_thresholds():
-    from lint.kinds.readability import ReadabilityRule
-    from lint.pipeline import Linter
+    from lint.check.kinds.readability import ReadabilityRule
+    from lint.run.pipeline import Linter
 
     _, ruleset, _ = Linter().setup_for(Path(__file__))
     rules = {c.measure: c for checker in ruleset.checkers for c in getattr(checker, "compiled", [])

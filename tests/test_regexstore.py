@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from lint import regexes, regexstore
-from lint.config import Settings
-from lint.loader import load_rule_specs
+from lint.ruleset import regexes, regexstore
+from lint.config.settings import Settings
+from lint.ruleset.loader import load_rule_specs
 
 SPECS, _, _ = load_rule_specs(Settings().all_rule_dirs())
 PATTERNS = sorted({(p, re.IGNORECASE) for spec in SPECS for p in spec.options.get("patterns", [])

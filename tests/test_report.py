@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, run_copydesk
 from lint.report.layout import lay_out
 from lint.report.model import line_then_word_redline
-from lint.types import Block, Span
+from lint.model import Block, Span
 
 MALICIOUS = (
     "Breaking news <script>window.__pwned = 1; alert('x')</script> today.\n\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint.config import Settings
-from lint.loader import compile_rules, load_rule_specs
-from lint.types import Block
+from lint.config.settings import Settings
+from lint.ruleset.loader import compile_rules, load_rule_specs
+from lint.model import Block
 
 SPECS, CONTEXT, _ = load_rule_specs(Settings().all_rule_dirs())
 

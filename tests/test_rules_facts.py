@@ -7,7 +7,7 @@ import textwrap
 
 from conftest import ROOT, check_json, run_copydesk
 
-from lint.facts import load_entities
+from lint.ruleset.facts import load_entities
 
 SIEMENS = textwrap.dedent("""\
     entities:

@@ -119,11 +119,11 @@ def test_an_unknown_option_for_a_rule_is_an_error_at_file_and_line(tmp_path):
 def test_frequency_data_is_loaded_only_when_a_rule_needs_it():
     """The bigram table is read on the first confusable word, and once."""
     script = textwrap.dedent("""\
-        from lint.config import Settings
-        from lint.engine import run_rules
-        from lint.kinds import lexicon
-        from lint.loader import build_ruleset
-        from lint.types import Block
+        from lint.config.settings import Settings
+        from lint.check.engine import run_rules
+        from lint.check.kinds import lexicon
+        from lint.ruleset.loader import build_ruleset
+        from lint.model import Block
         ruleset = build_ruleset(Settings())
         run_rules([Block.verbatim("Hello world.", 0, "paragraph")], ruleset)
         print(lexicon.bigram_counts.cache_info().currsize)

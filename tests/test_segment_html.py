@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import blocks_of, source_of
-from lint.config import HtmlSettings, Settings
+from lint.config.settings import HtmlSettings, Settings
 from lint.segment import PLACEHOLDER
 
 

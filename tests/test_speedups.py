@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lint.positions import LineIndex, SourceMap
 from lint.render.json_format import dumps_pretty
-from lint.types import Block, Span
+from lint.model import Block, Span
 
 
 @st.composite
@@ -74,9 +74,9 @@ def test_json_names_severity_and_fix_tier_apart():
     # Severity.WARNING and Applicability.SAFE are both 2: each keeps its own name.
     from pathlib import Path
 
-    from lint.pipeline import FileResult
+    from lint.run.pipeline import FileResult
     from lint.render.json_format import render
-    from lint.types import Applicability, Document, Edit, Finding, Fix, Severity
+    from lint.model import Applicability, Document, Edit, Finding, Fix, Severity
 
     text = "Teh end."
     fix = Fix((Edit(0, 3, "The"),), Applicability.SAFE)
@@ -95,7 +95,7 @@ WORDS = st.text(alphabet=st.sampled_from(list("abcdefghilmnorstuyéœ'’-.,;“
 def test_syllable_count_is_textstats(text):
     import textstat
 
-    from lint.metrics import syllable_count
+    from lint.check.metrics import syllable_count
 
     assert syllable_count(text) == textstat.syllable_count(text)
 
@@ -104,7 +104,7 @@ def test_syllable_table_is_kept_between_runs(tmp_path, monkeypatch):
     import subprocess
     import sys
 
-    from lint.metrics import SyllableTable
+    from lint.check.metrics import SyllableTable
 
     import textstat
 
@@ -129,7 +129,7 @@ def test_syllable_tables_of_versions_gone_a_month_are_removed(tmp_path, monkeypa
     import os
     import time
 
-    from lint.metrics import SyllableTable
+    from lint.check.metrics import SyllableTable
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
     folder = tmp_path / "syllables"
@@ -147,7 +147,7 @@ def test_syllable_tables_of_versions_gone_a_month_are_removed(tmp_path, monkeypa
 
 
 def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypatch):
-    from lint.datacache import cached_table
+    from lint.store.datacache import cached_table
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
     builds = []
@@ -169,8 +169,8 @@ def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypat
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab’'-.!?\"” \n\t1")), max_size=80))
 def test_block_word_count_is_the_sum_of_its_sentences(text):
-    from lint import metrics
-    from lint.text import block_sentences, word_count
+    from lint.check import metrics
+    from lint.check.text import block_sentences, word_count
 
     block = Block(text, "paragraph", (Span(0, 0, len(text)),))
     words, sentences, _ = metrics.block_counts(block)
@@ -181,7 +181,7 @@ def test_block_word_count_is_the_sum_of_its_sentences(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZé1_’'- .\n-ß")), max_size=60))
 def test_speller_finds_the_same_distinct_words_run_by_run(text):
-    from lint.kinds.spelling import _TOKEN, _distinct_tokens
+    from lint.check.kinds.spelling import _TOKEN, _distinct_tokens
 
     assert _distinct_tokens([text]) == set(_TOKEN.findall(text))
 
@@ -191,8 +191,8 @@ def test_speller_finds_the_same_distinct_words_run_by_run(text):
 def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
     import re
 
-    from lint.kinds import prefilter
-    from lint.text import ASCII_WORD_RE, WORD_RE
+    from lint.check.kinds import prefilter
+    from lint.check.text import ASCII_WORD_RE, WORD_RE
 
     assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text)
     lowered = text.lower()
@@ -206,7 +206,7 @@ def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
 def test_sentence_split_looks_only_at_the_word_before_a_full_stop(text):
     """Abbreviations are judged on the last 40 characters only; the answer is
     what splitting the whole sentence so far gives."""
-    from lint import text as text_module
+    from lint.check import text as text_module
 
     def whole_prefix(text_, start, end):
         before = text_[start:end].split()
@@ -224,7 +224,7 @@ def test_sentence_split_looks_only_at_the_word_before_a_full_stop(text):
 
 
 def _learn_and_save(words, barrier):
-    from lint.metrics import SyllableTable
+    from lint.check.metrics import SyllableTable
 
     table = SyllableTable()
     for word in words:
@@ -240,7 +240,7 @@ def test_syllable_table_appends_from_parallel_workers_never_tear(tmp_path, monke
 
     import textstat
 
-    from lint.metrics import SyllableTable
+    from lint.check.metrics import SyllableTable
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
     batches = [[f"{stem}{n}x" for n in range(2500)] for stem in ("alpha", "bedo", "cata", "dimo")]

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from lint.config import Settings
-from lint.kinds import lexicon, prefilter, spelling
-from lint.loader import build_ruleset
-from lint.text import split_sentences
-from lint.types import Block
+from lint.config.settings import Settings
+from lint.check.kinds import lexicon, prefilter, spelling
+from lint.ruleset.loader import build_ruleset
+from lint.check.text import split_sentences
+from lint.model import Block
 
 SPELLER = next(c for c in build_ruleset(Settings()).checkers if isinstance(c, spelling.SpellingChecker))
 

@@ -16,8 +16,8 @@ import argparse
 import gc
 import sys
 
-from .. import __version__
-from . import baseline, check, fix, report, rules, server, setup
+from lint import __version__
+from lint.cli import baseline, check, fix, report, rules, server, setup
 
 COMMANDS = [check, fix, rules, report, setup, server, baseline]
 
@@ -85,8 +85,8 @@ def usage_error(exc: Exception) -> str | None:
     The exception classes are imported here, not at start: their modules pull
     in the rules engine, which `--help` and `server status` never need.
     """
-    from ..engine import SourceUnavailable
-    from ..yamlsource import ConfigError
+    from lint.check.engine import SourceUnavailable
+    from lint.config.yamlsource import ConfigError
 
     if isinstance(exc, ConfigError):
         return str(exc)

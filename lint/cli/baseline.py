@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import add_rule_options, any_missing, command_line_from, warn
-from .run_options import add_run_options, run_linter
+from lint.cli.common import add_rule_options, any_missing, command_line_from, warn
+from lint.cli.run_options import add_run_options, run_linter
 
 HELP = "record the current findings so that `check --baseline` reports only new ones"
 DEFAULT_FILE = Path("copydesk-baseline.json")
@@ -32,9 +32,9 @@ def add_parser(subparsers) -> None:
 
 def run_create(args) -> int:
     """Check the paths and write the baseline; 2 when some file could not be read."""
-    from .. import baseline
-    from ..changed import ChangedFilesError
-    from ..pipeline import Linter
+    from lint.filter import baseline
+    from lint.run.changed import ChangedFilesError
+    from lint.run.pipeline import Linter
 
     if any_missing(args.paths):
         return 2

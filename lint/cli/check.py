@@ -5,9 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..render import FORMATS
-from .common import add_fail_on, add_rule_options, command_line_from, exit_code, use_color, warn
-from .run_options import add_run_options, at_least, run_linter
+from lint.cli.common import (
+    add_fail_on,
+    add_rule_options,
+    command_line_from,
+    exit_code,
+    use_color,
+    warn,
+)
+from lint.cli.run_options import add_run_options, at_least, run_linter
+from lint.render import FORMATS
 
 HELP = "check files or directories and report findings"
 
@@ -38,10 +45,10 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Check the paths and print the report; return the exit code."""
-    from ..baseline import Baseline, BaselineError
-    from ..changed import ChangedFilesError
-    from ..pipeline import Linter
-    from ..render import RenderOptions, render
+    from lint.filter.baseline import Baseline, BaselineError
+    from lint.render import RenderOptions, render
+    from lint.run.changed import ChangedFilesError
+    from lint.run.pipeline import Linter
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:

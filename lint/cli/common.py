@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import FAIL_ON_CHOICES
-from ..types import Severity
+from lint.config.settings import FAIL_ON_CHOICES
+from lint.model import Severity
 
 if TYPE_CHECKING:
-    from ..pipeline import CommandLine
+    from lint.run.pipeline import CommandLine
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -42,7 +42,7 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 
 def command_line_from(args: argparse.Namespace) -> CommandLine:
     """The CommandLine settings from parsed arguments."""
-    from ..pipeline import CommandLine
+    from lint.run.pipeline import CommandLine
 
     return CommandLine(
         config=args.config, select=args.select, ignore=args.ignore,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import add_fail_on, add_rule_options
+from lint.cli.common import add_fail_on, add_rule_options
 
 HELP = "write the corrected edition of a file (safe fixes only unless --unsafe-fixes)"
 
@@ -37,6 +37,6 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Fix the files as asked; return the exit code (the work is in `fix_run`)."""
-    from .fix_run import run as fix_files
+    from lint.cli.fix_run import run as fix_files
 
     return fix_files(args)

@@ -10,15 +10,15 @@ import json
 import sys
 from pathlib import Path
 
-from ..atomic import Snapshot, WriteRefused, write_atomic
-from ..fix import FixResult, Relinter, fix_document
-from ..interactive import InteractiveEditor
-from ..pipeline import FileResult, Linter
-from ..positions import LineIndex
-from ..read import InputError, read_document
-from ..render.json_format import finding_to_dict
-from ..types import Applicability, Document
-from .common import any_missing, command_line_from, exit_code, warn
+from lint.cli.common import any_missing, command_line_from, exit_code, warn
+from lint.fix import FixResult, Relinter, fix_document
+from lint.fix.interactive import InteractiveEditor
+from lint.model import Applicability, Document
+from lint.positions import LineIndex
+from lint.read import InputError, read_document
+from lint.render.json_format import finding_to_dict
+from lint.run.pipeline import FileResult, Linter
+from lint.store.atomic import Snapshot, WriteRefused, write_atomic
 
 LOG_VERSION = 1
 

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .common import add_rule_options, any_missing, command_line_from, warn
+from lint.cli.common import add_rule_options, any_missing, command_line_from, warn
 
 HELP = "write the annotated HTML report (one page, or a page per document plus an index)"
 
@@ -26,8 +26,11 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Check the paths and write the report; return the exit code."""
-    from ..pipeline import Linter
-    from ..report import assign_colours, build_document  # Jinja2: only this command loads it
+    from lint.report import (  # Jinja2: only this command loads it
+        assign_colours,
+        build_document,
+    )
+    from lint.run.pipeline import Linter
 
     if any_missing(args.paths):
         return 2
@@ -55,7 +58,7 @@ def run(args) -> int:
 
 def _single_page(docs) -> str:
     """One page: the document alone, or an index followed by every document."""
-    from ..report import render_page
+    from lint.report import render_page
 
     if len(docs) == 1:
         return render_page(docs[0].path, docs)
@@ -64,7 +67,7 @@ def _single_page(docs) -> str:
 
 def _write_directory(directory: Path, docs) -> None:
     """One page per document and an index.html linking them, worst first."""
-    from ..report import page_name, render_page
+    from lint.report import page_name, render_page
 
     taken: set[str] = set()
     # Name pages after the paths below the documents' common folder.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import add_rule_options, command_line_from
+from lint.cli.common import add_rule_options, command_line_from
 
 HELP = "list the rules in force, with the file each comes from"
 
@@ -21,7 +21,7 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Print one line per rule: id, kind, severity, fix tier, file:line."""
-    from ..pipeline import Linter
+    from lint.run.pipeline import Linter
 
     _, ruleset, _ = Linter(command_line_from(args), use_sources=False).setup_for(args.path)
     cwd = Path.cwd()

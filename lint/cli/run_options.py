@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pipeline import Linter
+    from lint.run.pipeline import Linter
 
 
 def at_least(minimum: int):
@@ -42,11 +42,11 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def run_linter(linter: Linter, args) -> list:
     """Check the files the arguments name; results in file order."""
-    from ..cache import ResultCache, default_directory
-    from ..parallel import check_files
+    from lint.run.parallel import check_files
+    from lint.store.results import ResultCache, default_directory
 
     if args.changed_since:
-        from ..changed import changed_files
+        from lint.run.changed import changed_files
 
         settings = linter.settings_for(args.paths[0])
         files = changed_files(args.changed_since, args.paths, settings.is_excluded)

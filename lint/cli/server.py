@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..config import Settings
+    from lint.config.settings import Settings
 
 HELP = "start, stop or show the local LanguageTool server Copydesk manages"
 
@@ -20,8 +20,8 @@ def add_config_option(parser) -> None:
 
 def settings_from(args) -> Settings:
     """The settings that decide the cache directory."""
-    from ..config import find_config
-    from ..pipeline import CommandLine, resolve_settings
+    from lint.config.settings import find_config
+    from lint.run.pipeline import CommandLine, resolve_settings
 
     config = args.config or find_config(Path.cwd())
     return resolve_settings(config, CommandLine(config=config))
@@ -45,9 +45,9 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Carry out the action; 2 with a one-line reason on failure."""
-    from ..engine import SourceUnavailable
-    from ..languagetool.locations import layout_for
-    from ..languagetool.server import ServerManager
+    from lint.check.engine import SourceUnavailable
+    from lint.check.languagetool.locations import layout_for
+    from lint.check.languagetool.server import ServerManager
 
     layout = layout_for(settings_from(args)).ensure()
     manager = ServerManager(layout)

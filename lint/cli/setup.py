@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .server import add_config_option, settings_from
+from lint.cli.server import add_config_option, settings_from
 
 HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local server"
 
@@ -21,10 +21,10 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Provision (and start) LanguageTool; 0 when ready, 2 with the reason when not."""
-    from ..engine import SourceUnavailable
-    from ..languagetool.locations import layout_for
-    from ..languagetool.provision import jars_ready, provision
-    from ..languagetool.server import ServerManager
+    from lint.check.engine import SourceUnavailable
+    from lint.check.languagetool.locations import layout_for
+    from lint.check.languagetool.provision import jars_ready, provision
+    from lint.check.languagetool.server import ServerManager
 
     layout = layout_for(settings_from(args)).ensure()
     try:

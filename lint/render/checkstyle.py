@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .located import located_findings, problems, xml_safe
+from lint.render.located import located_findings, problems, xml_safe
 
 # Checkstyle's own severities are ignore, info, warning and error.
 _SEVERITY = {"error": "error", "warning": "warning", "note": "info"}

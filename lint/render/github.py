@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .located import located_findings, problems
+from lint.render.located import located_findings, problems
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice", "note": "notice"}
 

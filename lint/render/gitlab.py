@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import Counter
 
-from .located import located_findings, problems
+from lint.render.located import located_findings, problems
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 _PROBLEM_SEVERITY = {"error": "critical", "warning": "minor", "note": "info"}

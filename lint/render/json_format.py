@@ -9,8 +9,8 @@ import json
 from collections import Counter
 from json.encoder import encode_basestring
 
-from ..positions import LineIndex
-from ..types import Applicability, Finding, Severity
+from lint.model import Applicability, Finding, Severity
+from lint.positions import LineIndex
 
 JSON_VERSION = 1
 # str() of an IntEnum goes through enum's slow descriptors; findings are many.

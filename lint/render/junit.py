@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .located import located_findings, problems, xml_safe
+from lint.render.located import located_findings, problems, xml_safe
 
 
 def _suite(result) -> ET.Element:

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..baseline import fingerprint
-from ..positions import LineIndex
-from ..types import Finding
-from .json_format import finding_to_dict
+from lint.filter.baseline import fingerprint
+from lint.model import Finding
+from lint.positions import LineIndex
+from lint.render.json_format import finding_to_dict
 
 
 @dataclass(frozen=True)

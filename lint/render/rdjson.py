@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from .located import Located, byte_column, located_findings, problems
+from lint.render.located import Located, byte_column, located_findings, problems
 
 SOURCE = {"name": "copydesk"}
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO", "note": "INFO"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
-from .located import Problem, located_findings, path_uri, problems
+from lint import __version__
+from lint.render.located import Problem, located_findings, path_uri, problems
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

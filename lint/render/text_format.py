@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..positions import LineIndex
-from ..types import Severity
+from lint.model import Severity
+from lint.positions import LineIndex
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

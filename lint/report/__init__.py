@@ -16,8 +16,8 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .. import __version__
-from .model import DocumentReport, assign_colours, build_document
+from lint import __version__
+from lint.report.model import DocumentReport, assign_colours, build_document
 
 __all__ = ["DocumentReport", "assign_colours", "build_document", "render_page", "page_name"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..types import Block
+from lint.model import Block
 
 # Markup a reader never sees: tags, Markdown line prefixes, emphasis and table pipes.
 _INVISIBLE_MARKUP = re.compile(r"<[^>]*>|^[ \t]*(?:[#>*+\-|]+|\d+[.)])[ \t]*|[|*_`~=]", re.M)

@@ -12,12 +12,12 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..fix import FixResult, Relinter, fix_document, redline
-from ..positions import LineIndex
-from ..text import block_sentences
-from ..types import Block, Finding, Severity
-from . import readability
-from .layout import Chunk, lay_out
+from lint.check.text import block_sentences
+from lint.fix import FixResult, Relinter, fix_document, redline
+from lint.model import Block, Finding, Severity
+from lint.positions import LineIndex
+from lint.report import readability
+from lint.report.layout import Chunk, lay_out
 
 CLAIM_CATEGORIES = ("claims", "facts")
 CATEGORY_COLOURS = 10  # number of category background classes in report.css

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..positions import LineIndex
-from ..text import block_sentences, words
-from ..types import Block
+from lint.check.text import block_sentences, words
+from lint.model import Block
+from lint.positions import LineIndex
 
 HARDEST_SHOWN = 5
 _MIN_WORDS = 6  # a grade for a three-word sentence means nothing

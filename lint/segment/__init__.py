@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib import import_module
 
-from ..config import Settings
-from ..types import Block, Document
-from .textmap import PLACEHOLDER  # noqa: F401 - part of this package's interface
+from lint.config.settings import Settings
+from lint.model import Block, Document
+from lint.segment.textmap import PLACEHOLDER  # noqa: F401 - part of this package's interface
 
 SEGMENTERS = {
     "text": ("plain", "segment_text"),

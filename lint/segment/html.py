@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..config import HtmlSettings, Settings
-from ..types import Block, Document, Span
-from .textmap import BlockBuilder
+from lint.config.settings import HtmlSettings, Settings
+from lint.model import Block, Document, Span
+from lint.segment.textmap import BlockBuilder
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr", "keygen"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .textmap import BlockBuilder, align
+from lint.segment.textmap import BlockBuilder, align
 
 _NEWLINE_RE = re.compile(r"\r\n?|\n")
 

@@ -20,8 +20,8 @@ import string
 
 import pyromark
 
-from ..types import Block, Document
-from .textmap import PLACEHOLDER, BlockBuilder
+from lint.model import Block, Document
+from lint.segment.textmap import PLACEHOLDER, BlockBuilder
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
             | pyromark.Options.ENABLE_GFM)  # GFM: `> [!NOTE]` alerts
@@ -248,7 +248,9 @@ class _Walker:
                 self.skip_to_end()
                 if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
                     # Text inside raw HTML is prose; its tags and attributes are not.
-                    from .html import segment_html_fragment  # most Markdown has no such HTML
+                    from lint.segment.html import (
+                        segment_html_fragment,  # most Markdown has no such HTML
+                    )
 
                     self.blocks.extend(segment_html_fragment(self.source, start, end, self.settings))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..suppress import PLAIN_DIRECTIVE_RE
-from ..types import Block, Document
+from lint.filter.suppress import PLAIN_DIRECTIVE_RE
+from lint.model import Block, Document
 
 _PARAGRAPH_RE = re.compile(r"[^\S\r\n]*\S(?:.|\r?\n(?![^\S\r\n]*\r?\n))*", re.UNICODE)
 _HEADING_MAX_WORDS = 14

@@ -10,7 +10,6 @@ of the document info and substitution definitions never reach a rule.
 from __future__ import annotations
 
 import io
-
 from functools import lru_cache
 
 from docutils import nodes
@@ -18,10 +17,10 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from ..types import Block, Document, Span
-from .lines import ContentLocator, LineTable
-from .plain import segment_text
-from .textmap import BlockBuilder
+from lint.model import Block, Document, Span
+from lint.segment.lines import ContentLocator, LineTable
+from lint.segment.plain import segment_text
+from lint.segment.textmap import BlockBuilder
 
 # Docutils must never read other files or emit raw output while we lint.
 _DOCUTILS_SETTINGS = {

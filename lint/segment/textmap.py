@@ -14,7 +14,7 @@ import html
 import re
 from functools import partial
 
-from ..types import Block, Span
+from lint.model import Block, Span
 
 # Stands in for inline code, images and URLs so the sentence around them
 # stays a sentence; it is not a letter, a digit or punctuation, so no rule

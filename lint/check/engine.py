@@ -1,0 +1,116 @@
+"""Stage 3, check: run the compiled rules (and other sources) over blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lint.model import Applicability, Block, Document, Edit, Finding, Fix
+from lint.positions import source_map
+from lint.ruleset.rulespec import Hit
+
+if TYPE_CHECKING:  # the engine runs rules; loading them is the loader's business
+    from lint.ruleset.loader import Ruleset
+
+
+def hit_to_finding(hit: Hit, block: Block) -> Finding:
+    """Turn a block-relative hit into a source-relative finding."""
+    rule = hit.rule
+    mapping = source_map(block)
+    start = mapping.to_source(hit.start)
+    end = max(start, mapping.to_source(hit.end, is_end=True))
+    return Finding(
+        rule=rule.id, severity=rule.severity, category=rule.category, message=hit.message,
+        start=start, end=end, replacements=hit.replacements, fix=_fix_for(hit, mapping),
+        source="builtin",
+    )
+
+
+def _fix_for(hit: Hit, mapping) -> Fix | None:
+    """The hit's fix in source offsets (`mapping` is the block's SourceMap)."""
+    rule = hit.rule
+    if hit.no_fix or rule.fix is None:
+        return None
+    applicability = rule.fix if hit.applicability is None else min(rule.fix, hit.applicability)
+    if applicability <= Applicability.DISPLAY_ONLY:
+        return None
+    edits = hit.edits
+    if edits is None:
+        if not hit.replacements:
+            return None
+        edits = ((hit.start, hit.end, hit.replacements[0]),)
+    source_edits = []
+    for start, end, replacement in edits:
+        # Never edit across markup: the edited text must be one verbatim run.
+        if not mapping.is_verbatim(start, end):
+            return None
+        source_start = mapping.to_source(start)
+        source_edits.append(Edit(source_start, source_start + (end - start), replacement))
+    return Fix(tuple(sorted(source_edits)), applicability)
+
+
+def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
+    """Every built-in finding for these blocks, in source order."""
+    findings = []
+    for checker in ruleset.checkers:
+        # Document-level checks (duplicated paragraphs, names learnt from the
+        # whole text) see every block first; most checkers do not need to.
+        begin = getattr(checker, "begin_document", None)
+        if begin is not None:
+            begin(blocks)
+        # Most checkers serve no scoped rule, so their hits need no scope test.
+        served = getattr(checker, "rules", None)
+        scoped = served is None or any(rule.scope for rule in served)
+        check_blocks = getattr(checker, "check_blocks", None)
+        pairs = (check_blocks(blocks) if check_blocks is not None
+                 else ((block, hit) for block in blocks for hit in checker.check(block)))
+        for block, hit in pairs:
+            if not scoped or hit.rule.applies_to(block.kind):
+                findings.append(hit_to_finding(hit, block))
+    return findings
+
+
+def merge_findings(groups: Iterable[list[Finding]]) -> list[Finding]:
+    """Join findings from several sources (built-in rules first).
+
+    The same span with the same correction is kept once, and so is the same
+    span flagged in the same category by a later source ("worldwidely" is one
+    spelling problem, whoever suggests which word): the first source wins.
+    """
+    seen: set = set()
+    merged = []
+    for number, group in enumerate(groups):
+        for finding in group:
+            same_fix = (finding.start, finding.end, finding.replacements[:1])
+            same_problem = (finding.start, finding.end, finding.category)
+            if (finding.replacements and same_fix in seen) or (number and same_problem in seen):
+                continue
+            seen.update((same_fix, same_problem))
+            merged.append(finding)
+    merged.sort(key=lambda f: (f.start, f.end, f.rule))
+    return merged
+
+
+def check_document(document: Document, blocks: list[Block], ruleset: Ruleset,
+                   sources: Iterable = ()) -> tuple[list[Finding], list[str]]:
+    """All findings for a document, plus notes from sources that failed.
+
+    A source is anything with ``check(document, blocks) -> list[Finding]``
+    (LanguageTool is one); a failing source raises ``SourceUnavailable`` and
+    the run goes on with the others.
+    """
+    groups = [run_rules(blocks, ruleset)]
+    notes = []
+    for source in sources:
+        try:
+            groups.append(source.check(document, blocks))
+        except SourceUnavailable as exc:
+            notes.append(str(exc))
+            if getattr(source, "required", False):
+                raise
+    return merge_findings(groups), notes
+
+
+class SourceUnavailable(Exception):
+    """A checking source (such as LanguageTool) could not be used; the
+    message names the problem and the remedy."""

@@ -1,0 +1,100 @@
+"""existence: flag words, phrases or patterns that should not appear.
+
+    - id: jargon
+      kind: existence
+      severity: info
+      message: "'{text}' is jargon; say what you mean"
+      tokens: [synergy, leverage]       # whole words, any case
+      patterns: ['\\bwin-win\\b']       # regexes, checked as written
+
+Nothing is replaced; with ``fix: safe`` and ``remove: true`` the match is
+deleted (with one neighbouring space).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.kinds.wordlist import PhraseMatcher
+from lint.ruleset.regexes import UnsafePattern, compile_safe, required_literals
+from lint.ruleset.rulespec import Hit, RuleSpec
+
+OPTIONS = {"tokens": list, "patterns": list, "remove": bool}
+REQUIRED = ()
+
+
+def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> list[re.Pattern]:
+    """Compile a rule's regex list, naming file:line on a bad pattern."""
+    compiled = []
+    for pattern in rule.options.get(key, []):
+        if not isinstance(pattern, str):
+            raise rule.error(f"every entry of {key!r} must be a string", key)
+        compiled.append(compile_rule_regex(rule, pattern, key, flags))
+    return compiled
+
+
+def compile_rule_regex(rule: RuleSpec, pattern: str, key: str, flags: int = 0) -> re.Pattern:
+    """Compile one regex of a rule, refusing bad or catastrophic patterns at file:line."""
+    try:
+        return compile_safe(pattern, flags)
+    except UnsafePattern as exc:
+        raise rule.error(str(exc), key) from None
+
+
+def removal_edit(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Delete [start, end) and one adjacent space so no double space is left."""
+    if end < len(text) and text[end] == " ":
+        end += 1
+    elif start > 0 and text[start - 1] == " ":
+        start -= 1
+    return (start, end, "")
+
+
+class ExistenceChecker:
+    """Token lists of all rules in one regex; patterns per rule."""
+
+    def __init__(self, rules: list[RuleSpec]):
+        self.rules = tuple(rules)
+        self._matcher = PhraseMatcher((t, r) for r in rules for t in r.options.get("tokens", []))
+        self._patterns = [(r, p) for r in rules for p in compile_patterns(r)]
+        self._literals = [required_literals(p) for _, p in self._patterns]
+        self._token_gate = OPEN
+        self._pattern_gates = [OPEN] * len(self._patterns)
+        for rule in rules:
+            if not rule.options.get("tokens") and not rule.options.get("patterns"):
+                raise rule.error("give 'tokens' or 'patterns'")
+
+    def begin_document(self, blocks) -> None:
+        """Find the blocks where a token or a pattern's literal text is."""
+        self._token_gate = self._matcher.gate(blocks)
+        document = document_text(blocks)
+        self._pattern_gates = [OPEN if literals is None else Gate(document, document.blocks_with(literals))
+                               for literals in self._literals]
+
+    def check(self, block):
+        """Yield a hit for every token or pattern match."""
+        text = block.text
+        if self._token_gate.allows(block):
+            for match, rules in self._matcher.finditer(text):
+                for rule in rules:
+                    yield self._hit(rule, text, match.start(), match.end())
+        for (rule, pattern), gate in zip(self._patterns, self._pattern_gates):
+            if not gate.allows(block):
+                continue
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    yield self._hit(rule, text, match.start(), match.end())
+
+    @staticmethod
+    def _hit(rule: RuleSpec, text: str, start: int, end: int) -> Hit:
+        matched = text[start:end]
+        if rule.options.get("remove"):
+            return Hit(rule, start, end, rule.format_message(text=matched), ("",),
+                       edits=(removal_edit(text, start, end),))
+        return Hit(rule, start, end, rule.format_message(text=matched), no_fix=True)
+
+
+def build(rules, context):
+    """One checker for every existence rule."""
+    return [ExistenceChecker(rules)]

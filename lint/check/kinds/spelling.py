@@ -1,0 +1,323 @@
+"""spelling: words that are in no dictionary the project knows.
+
+Known words come from the English frequency list shipped in the
+``symspellpy`` package (82,765 words), the project's ``accept`` vocabulary
+(``vocabulary/accept.txt`` in a rule directory, ``vocabulary: accept:`` in the
+configuration), every word of every entity name in the facts base, and the
+rule's own ``accept`` list. Names are not flagged: a capitalised word inside
+a sentence, a run of capitalised words ("Bo Manhui"), CamelCase, ALL-CAPS
+acronyms, words with digits and technical tokens (paths, e-mail addresses)
+are taken as names; a capitalised word at the start of a sentence is a name
+when the document uses it as one elsewhere::
+
+    - id: unknown-word
+      kind: spelling
+      severity: warning
+      message: "'{word}' is not in the dictionary{suggestion}"
+      fix: unsafe
+      accept: [blockchain]
+
+Suggestions are the most frequent known words one edit away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lint.check.kinds import lexicon
+from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.text import block_sentences
+from lint.model import Applicability
+from lint.ruleset.regexes import fold
+from lint.ruleset.rulespec import Hit, RuleSpec
+
+OPTIONS = {"accept": list, "min_length": int}
+REQUIRED = ()
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
+_SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+# A token touching these is part of a path, address, identifier or markup.
+_TECHNICAL_NEIGHBOURS = set("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
+_MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
+
+
+class SpellingChecker:
+    """Checks each word against the known words; names are learnt per document."""
+
+    def __init__(self, rules: list[RuleSpec], context):
+        self.rules = tuple(rules)
+        accepted = set(context.accept) | set(context.extra_words)
+        for rule in rules:
+            accepted |= {w for w in rule.options.get("accept", []) if isinstance(w, str)}
+        for entity in context.entities:
+            for name in entity.names:
+                accepted |= set(re.findall(r"[^\W\d_]+", name))
+        self.accepted_exact = accepted
+        self.accepted_lower = {w.lower() for w in accepted}
+        self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
+        self.document_names: set[str] = set()
+        # Whether a word could be flagged, and where its unknown parts are,
+        # depend on the word alone, and so whether a white-space-separated
+        # chunk of text ("word," "(see") holds such a word: each is decided
+        # once per process, and a document's chunks and words are then sorted
+        # with set operations at C speed.
+        self._unknown_spans: dict[str, tuple[tuple[int, int], ...]] = {}  # the words it could flag
+        self._unflaggable: set[str] = set()
+        self._clean_chunks: set[str] = set()  # chunks without a flaggable word
+        self._gate = OPEN  # the blocks with an unknown word
+
+    def begin_document(self, blocks) -> None:
+        """Find the blocks that hold a word the speller could flag, and learn
+        which of those words the document uses as names: capitalised inside a
+        sentence, or before another capitalised word.
+
+        Only such a word can be flagged, and only its own uses decide whether
+        it is a name, so only the sentences that hold one are read word by word.
+        """
+        flaggable = self._flaggable_words(block.text for block in blocks)
+        document = document_text(blocks)
+        # A search of the lowered text finds the blocks with a flaggable word
+        # as a substring ("dyn" is in "dynamic"); their sentences tell which
+        # hold one as a word.
+        near = Gate(document, document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
+        holding, names = set(), set()
+        for block in near.select(blocks):
+            for _, _, words in self._sentences_to_read(block):
+                holding.add(id(block))
+                names.update(word for index, word in enumerate(words)
+                             if word in flaggable and word[0].isupper()
+                             and (index > 0 or _next_word(words, index)[:1].isupper()))
+        self._gate = Gate(document, holding)
+        self.document_names = names
+
+    def _flaggable_words(self, texts: Iterable[str]) -> set[str]:
+        """The distinct words of some texts that the speller could flag.
+
+        Prose repeats its white-space-separated chunks ("the", "word,"), and
+        most are one word: those known never to be flagged are dropped with
+        one set difference, and only the rest are tokenised.
+        """
+        chunks = _distinct_chunks(texts) - self._clean_chunks
+        flaggable = self._flaggable_among(_distinct_tokens(chunks))
+        if len(self._clean_chunks) > _MAX_CLEAN_CHUNKS:
+            self._clean_chunks.clear()  # a long run over many books: start afresh
+        self._clean_chunks |= chunks & self._unflaggable  # a chunk that is one such word
+        return flaggable
+
+    def _flaggable_among(self, words: set[str]) -> set[str]:
+        """Those of `words` the speller could flag (in some context)."""
+        unseen = words.difference(self._unflaggable, self._unknown_spans)
+        if not unseen:
+            return words.intersection(self._unknown_spans)  # the word table need not be loaded
+        # Most words are lower-case dictionary words, never flagged: one set
+        # difference drops them before any word is looked at on its own.
+        for word in unseen.difference(lexicon.word_counts()):
+            spans = tuple(self._unknown_parts(word)) if _LATIN_WORD.fullmatch(word) else ()
+            if spans:
+                self._unknown_spans[word] = spans
+        self._unflaggable |= unseen.difference(self._unknown_spans)
+        return words.intersection(self._unknown_spans)
+
+    def check(self, block):
+        """Yield a hit for every unknown word."""
+        if not self._gate.allows(block):
+            return  # no unknown word here (see begin_document)
+        self._flaggable_among(set(_TOKEN.findall(block.text)))  # judged here if begin_document never saw it
+        yield from self._block_hits(block)
+
+    def check_blocks(self, blocks):
+        """(block, hit) for every hit in the document (the engine's fast path:
+        only the blocks the gate lets through are visited)."""
+        for block in self._gate.select(blocks):
+            for hit in self._block_hits(block):
+                yield block, hit
+
+    def _block_hits(self, block):
+        """The hits in a block whose every word has been judged."""
+        text = block.text
+        for start, end, words in self._sentences_to_read(block):
+            for index, match in enumerate(_TOKEN.finditer(text, start, end)):
+                word = words[index]
+                spans = self._unknown_spans.get(word)
+                if not spans:
+                    continue  # known (decided once per distinct word), another script, or an identifier
+                if self._is_name(word, index, words, block.kind) or self._is_technical(text, match):
+                    continue
+                if not block.is_verbatim(match.start(), match.end()):
+                    continue
+                at = match.start()
+                for part_start, part_end in spans:
+                    yield from self._hits(text[at + part_start:at + part_end], at + part_start, at + part_end)
+
+    def _sentences_to_read(self, block):
+        """(start, end, words) of each sentence of a block that holds a
+        flaggable word (every word of the block judged already)."""
+        text = block.text
+        for sentence in block_sentences(block):
+            words = _TOKEN.findall(text, sentence.start, sentence.end)
+            if not self._unknown_spans.keys().isdisjoint(words):
+                yield sentence.start, sentence.end, words
+
+    def _is_name(self, word: str, index: int, words: list[str], kind: str) -> bool:
+        if any(c.isupper() for c in word[1:]):
+            return True  # CamelCase, ALLCAPS or macOS
+        if not word[0].isupper():
+            return False
+        if index > 0 or kind == "heading" or word in self.document_names:
+            return True
+        # At a sentence start, a capitalised word is a name unless ordinary
+        # words follow it: "Deutsch" alone in a list item, "Bo Manhui, CEO".
+        return not _next_word(words, index)[:1].islower()
+
+    @staticmethod
+    def _is_technical(text: str, match: re.Match) -> bool:
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        next_after = text[match.end() + 1] if match.end() + 1 < len(text) else " "
+        if before in _TECHNICAL_NEIGHBOURS:
+            return True
+        # "example.com", "main_loop", "user@host": a period counts only before a letter.
+        return after in _TECHNICAL_NEIGHBOURS and (after != "." or next_after.isalnum()) and after not in ":"
+
+    def _unknown_parts(self, word: str):
+        """(start, end) in `word` of each hyphen-separated part that is not known."""
+        if self._known(word):
+            return
+        position = 0
+        for index, part in enumerate(word.split("-")):
+            # "non-ASCII", "pre-Rust": a capital inside a compound marks a name.
+            name_like = any(c.isupper() for c in part[1:]) or (index > 0 and part[:1].isupper())
+            if part and not name_like and len(part) >= self.min_length and not self._known(part):
+                yield position, position + len(part)
+            position += len(part) + 1
+
+    def _known(self, word: str) -> bool:
+        if word in self.accepted_exact:
+            return True
+        lower = word.lower().replace("’", "'")
+        if self._base_known(lower):
+            return True
+        for suffix in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+                lower = lower[: -len(suffix)] + ("s" if suffix in ("s'",) else "")
+                return self._base_known(lower) or self._derived_known(lower)
+        return self._derived_known(lower)
+
+    def _base_known(self, lower: str) -> bool:
+        return lower in self.accepted_lower or bool(lexicon.word_count(lower))
+
+    def _derived_known(self, lower: str) -> bool:
+        """Inflections, derivations, other spellings and compounds of known words."""
+        known = self._base_known
+        if any(known(v) for v in _spelling_variants(lower)):
+            return True
+        for ending, stem_ending in _ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+                stem = lower[: -len(ending)] + stem_ending
+                if known(stem) or any(known(v) for v in _spelling_variants(stem)):
+                    return True
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and known(lower[len(prefix):]):
+                return True
+        return _is_compound(lower)
+
+    def _hits(self, word: str, start: int, end: int):
+        found = lexicon.suggestions(word)
+        replacements = tuple(_same_case(word, s) for s in found)
+        suggestion = ""
+        if replacements:
+            suggestion = "; did you mean " + " or ".join(f"'{r}'" for r in replacements) + "?"
+        applicability = None if len(replacements) == 1 else Applicability.DISPLAY_ONLY
+        for rule in self.rules:
+            message = rule.format_message(word=word, text=word, suggestion=suggestion,
+                                          replacement=" or ".join(replacements))
+            yield Hit(rule, start, end, message, replacements, applicability)
+
+
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+            ("ing", "e"), ("ly", ""), ("ably", "able"), ("ibly", "ible"), ("ness", ""), ("iness", "y"),
+            ("er", ""), ("ers", ""), ("or", ""), ("ors", ""), ("ment", ""), ("ments", ""), ("able", ""),
+            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""), ("ator", "ate"), ("ators", "ate"))
+_PREFIXES = ("re", "un", "de", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "co",
+             "mis", "anti", "auto", "micro", "meta", "semi", "hyper", "bio", "pseudo")
+# American and British spellings: the packaged list has some words only one way.
+_VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
+             ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
+             ("eling", "elling"), ("eler", "eller"))
+_COMPOUND_PART_MIN_COUNT = 5_000_000
+
+
+def looks_like_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] reads as a name by the speller's rules.
+
+    Other spellers (LanguageTool) use this so that a name is left alone by
+    every source: CamelCase and ALL-CAPS words, a capitalised word inside a
+    sentence, and a capitalised word at a sentence start that another
+    capitalised word follows ("Bo Manhui").
+    """
+    word = text[start:end]
+    if not word or not word[0].isupper():
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True
+    before = text[:start].rstrip(" \t\n\"“‘'(*_[")
+    if before and before[-1] not in ".!?:;":
+        return True
+    following = _TOKEN.search(text, end)
+    return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+
+
+def _distinct_chunks(texts: Iterable[str]) -> set[str]:
+    """The distinct white-space-separated chunks of some texts."""
+    chunks: set[str] = set()
+    for text in texts:  # text by text: a 10 MB document never holds all its chunks at once
+        chunks.update(text.split())
+    return chunks
+
+
+def _distinct_tokens(texts: Iterable[str]) -> set[str]:
+    """The distinct words of some texts (or of their chunks), as _TOKEN finds
+    them: tokenised in one call, as no token spans a line break."""
+    return set(_TOKEN.findall("\n".join(texts)))
+
+
+def _next_word(words: list[str], index: int) -> str:
+    """The word after words[index] in its sentence ("" at the end)."""
+    return words[index + 1] if index + 1 < len(words) else ""
+
+
+def _spelling_variants(lower: str) -> list[str]:
+    """The word with one American/British difference swapped."""
+    variants = []
+    for old, new in _VARIANTS:
+        start = lower.find(old)
+        while start > 0:
+            variants.append(lower[:start] + new + lower[start + len(old):])
+            start = lower.find(old, start + 1)
+    return variants
+
+
+def _is_compound(lower: str) -> bool:
+    """Two common words written as one ("backtrace", "newtype")."""
+    for cut in range(3, len(lower) - 2):
+        head, tail = lower[:cut], lower[cut:]
+        if lexicon.word_count(head) < _COMPOUND_PART_MIN_COUNT:
+            continue
+        tails = [tail] + [tail[: -len(e)] + r for e, r in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))
+                          if tail.endswith(e) and len(tail) - len(e) >= 3]
+        if any(lexicon.word_count(t) >= _COMPOUND_PART_MIN_COUNT for t in tails):
+            return True
+    return False
+
+
+def _same_case(template: str, word: str) -> str:
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def build(rules, context):
+    """One speller for every spelling rule."""
+    return [SpellingChecker(rules, context)]

@@ -1,0 +1,189 @@
+"""Check many files fast: cached results first, the rest across processes.
+
+The parent reads every file (cheap) and looks it up in the cache; only the
+misses are checked, by ``jobs`` worker processes. Forked workers reuse the
+parent's compiled rules (only sources such as LanguageTool, which hold
+connections, are made anew); spawned ones (off Linux) build their own
+Linter. Results come back in the order the files were listed.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.config.yamlsource import ConfigError
+from lint.notices import notice
+from lint.read import InputError, read_document
+from lint.run import forkpool
+from lint.run.pipeline import CommandLine, FileResult, Linter
+
+if TYPE_CHECKING:
+    from lint.store.results import ResultCache
+
+PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_document(linter: Linter, document) -> FileResult:
+    """Check one read document; a crash in a rule becomes that file's error."""
+    from lint.check.engine import (
+        SourceUnavailable,  # loaded with the rules; a cached run needs neither
+    )
+
+    try:
+        result = linter.lint_document(document, *linter.setup_for(document.path))
+    except (ConfigError, SourceUnavailable, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # one bad file must not lose every other file's results
+        return FileResult(document.path, error=f"internal error: {type(exc).__name__}: {exc}", fatal=True)
+    if result.document is not None:
+        result.document.blocks = []  # not needed downstream; costly to send between processes
+    return result
+
+
+_worker_linter: Linter | None = None
+
+
+_parent_linter: Linter | None = None  # seen by forked workers, which reuse its compiled rules
+
+
+def _start_worker(cli: CommandLine) -> None:
+    global _worker_linter
+    # What the worker inherited (compiled rules, word tables) lives as long
+    # as it does: its collections need not walk it, nor touch its pages.
+    gc.freeze()
+    if _parent_linter is not None and _parent_linter.cli == cli:
+        _worker_linter = _parent_linter.fork_copy()  # forked: rules already compiled
+    else:
+        _worker_linter = Linter(cli)  # spawned: build everything here
+
+
+def _check_in_worker(document) -> FileResult:
+    return check_document(_worker_linter, document)
+
+
+def _read(path: Path, max_mb: float) -> FileResult:
+    try:
+        return FileResult(path, read_document(path, max_mb))
+    except InputError as exc:
+        return FileResult(path, error=str(exc), fatal=exc.fatal)
+
+
+def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
+                cache: ResultCache | None = None, progress: bool | None = None) -> list[FileResult]:
+    """Check `files` with the cache and `jobs` processes; results in file order."""
+    results = [_read(path, linter.settings_for(path).max_file_mb) for path in files]
+    todo: list[tuple[int, str | None]] = []
+    for i, result in enumerate(results):
+        if result.document is None:
+            continue
+        key = None
+        if cache is not None:
+            key = cache.key(result.document, linter.settings_for(result.path))
+            hit = cache.load(key)
+            if hit is not None:
+                result.findings, result.metrics = hit
+                continue
+        todo.append((i, key))
+    if not todo:
+        return results
+    # Compile rules (and start sources) in the parent first: configuration
+    # errors surface once, cleanly, and a shared LanguageTool server is up
+    # before the workers ask for it.
+    for i, _ in todo:
+        linter.setup_for(results[i].path)
+    jobs = min(jobs or default_jobs(), len(todo))
+    # Longest first: the workers end together instead of one finishing a
+    # long chapter alone (results go back to file order through `todo`).
+    todo.sort(key=lambda item: -len(results[item[0]].document.text))
+    documents = [results[i].document for i, _ in todo]
+    bar = _progress_bar(len(todo), progress)
+    try:
+        for position, checked in _run(linter, documents, jobs):
+            i, key = todo[position]
+            results[i] = checked
+            if cache is not None and key is not None:
+                cache.store(key, checked)
+            _advance(bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if cache is not None:
+        cache.sweep()
+    return results
+
+
+def _run(linter: Linter, documents: list, jobs: int):
+    """(position in `documents`, result) for every document, in the order
+    they are done: by `jobs` worker processes, and in this one for any a
+    worker could not finish."""
+    done: set[int] = set()
+    if jobs > 1:
+        global _parent_linter
+        from lint.check import engine  # noqa: F401 - loaded before the workers fork, so they share it
+        from lint.segment import load_segmenters
+
+        load_segmenters(document.format for document in documents)
+        _parent_linter = linter
+        try:
+            for position, result in _in_workers(linter, documents, jobs):
+                done.add(position)
+                yield position, result
+        except OSError as exc:  # no processes to be had (a sandbox, a full process table)
+            notice(f"--jobs {jobs}: cannot start worker processes ({exc}); checking in one process")
+        else:
+            if len(done) < len(documents):
+                notice("a worker process died; checking the remaining files in one process")
+    for position, document in enumerate(documents):
+        if position not in done:
+            yield position, check_document(linter, document)
+
+
+def _in_workers(linter: Linter, documents: list, jobs: int):
+    """(position, result) pairs from worker processes: forked on Linux, where
+    they start in a few milliseconds; elsewhere from a process pool."""
+    if forkpool.AVAILABLE:
+        yield from forkpool.imap_unordered(_check_in_worker, documents, jobs,
+                                           initializer=lambda: _start_worker(linter.cli))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # One document at a time, so the short ones at the end fill the gaps.
+    chunk = 1 if len(documents) < 2000 else 8
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(linter.cli,))
+    except NotImplementedError as exc:  # no working semaphores (some sandboxes)
+        raise OSError(str(exc)) from exc
+    try:
+        with pool:
+            yield from enumerate(pool.map(_check_in_worker, documents, chunksize=chunk))
+    except BrokenProcessPool:
+        return  # the caller checks what is left
+
+
+def _advance(bar) -> None:
+    if bar is not None:
+        bar.update()
+
+
+def _progress_bar(total: int, wanted: bool | None):
+    """A tqdm bar on stderr, only on a terminal and only once a run lasts a while."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm  # imported late: most runs never show a bar
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    return tqdm(total=total, unit="file", file=sys.stderr, delay=PROGRESS_DELAY, leave=False,
+                desc="copydesk")
