@@ -7,17 +7,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from lint.formats import FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
 from lint.model import Document
 from lint.notices import notice
 
-FORMATS_BY_SUFFIX = {
-    ".txt": "text", ".text": "text", "": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rst": "rst",
-}
-# Files taken when walking a directory; files named explicitly are always read.
-WALKED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rst"}
 DEFAULT_MAX_MB = 20  # larger files are reported and skipped; see `max_file_mb`
 
 
@@ -35,7 +28,7 @@ class InputError(Exception):
 
 def detect_format(path: Path) -> str:
     """The input format implied by the file's extension."""
-    return FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
+    return format_for_suffix(path.suffix)
 
 
 def decode(raw: bytes) -> tuple[str, str, bool]:

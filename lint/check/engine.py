@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lint.check.merge import merge_findings
 from lint.model import Applicability, Block, Document, Edit, Finding, Fix
 from lint.positions import source_map
 from lint.ruleset.rulespec import Hit
@@ -68,27 +69,6 @@ def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
             if not scoped or hit.rule.applies_to(block.kind):
                 findings.append(hit_to_finding(hit, block))
     return findings
-
-
-def merge_findings(groups: Iterable[list[Finding]]) -> list[Finding]:
-    """Join findings from several sources (built-in rules first).
-
-    The same span with the same correction is kept once, and so is the same
-    span flagged in the same category by a later source ("worldwidely" is one
-    spelling problem, whoever suggests which word): the first source wins.
-    """
-    seen: set = set()
-    merged = []
-    for number, group in enumerate(groups):
-        for finding in group:
-            same_fix = (finding.start, finding.end, finding.replacements[:1])
-            same_problem = (finding.start, finding.end, finding.category)
-            if (finding.replacements and same_fix in seen) or (number and same_problem in seen):
-                continue
-            seen.update((same_fix, same_problem))
-            merged.append(finding)
-    merged.sort(key=lambda f: (f.start, f.end, f.rule))
-    return merged
 
 
 def check_document(document: Document, blocks: list[Block], ruleset: Ruleset,

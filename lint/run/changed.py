@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.read import WALKED_SUFFIXES
+from lint.formats import WALKED_SUFFIXES
 
 
 class ChangedFilesError(Exception):

@@ -1,7 +1,7 @@
 """Stage 2, segment: turn a document into prose blocks mapped to the source.
 
-One segmenter per input format, registered in ``SEGMENTERS`` as the module
-and function that implement it. A segmenter takes the document (and the
+One segmenter per input format, registered in ``lint.formats.FORMATS`` with the
+module and function that implement it. A segmenter takes the document (and the
 settings, for format options) and returns ``Block``s whose spans point back
 at source offsets. Each is imported when its format is first met: docutils
 costs 40 ms that a Markdown run never needs.
@@ -13,21 +13,14 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 
 from lint.config.settings import Settings
+from lint.formats import DEFAULT_FORMAT, FORMATS
 from lint.model import Block, Document
 from lint.segment.textmap import PLACEHOLDER  # noqa: F401 - part of this package's interface
 
-SEGMENTERS = {
-    "text": ("plain", "segment_text"),
-    "markdown": ("markdown", "segment_markdown"),
-    "html": ("html", "segment_html"),
-    "rst": ("rst", "segment_rst"),
-}
-
-
 def segmenter_for(format_name: str) -> Callable[[Document, Settings], list[Block]]:
     """The segmenter of a format (plain text for an unknown one)."""
-    module, function = SEGMENTERS.get(format_name, SEGMENTERS["text"])
-    return getattr(import_module(f"{__name__}.{module}"), function)
+    fmt = FORMATS.get(format_name, FORMATS[DEFAULT_FORMAT])
+    return getattr(import_module(f"{__name__}.{fmt.segmenter_module}"), fmt.segmenter_function)
 
 
 def load_segmenters(format_names: Iterable[str]) -> None:
