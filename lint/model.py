@@ -7,6 +7,7 @@ only when rendering (see `lint.positions`).
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,50 @@ class Span(NamedTuple):
     length: int
 
 
+class SourceMap:
+    """Block-text offsets to source offsets, in O(log spans): the one map
+    every stage uses (through ``Block.source_map``).
+
+    Text inside a span maps exactly. An offset in text that is not verbatim
+    (a decoded entity, a soft break) snaps to the end of the span before it
+    (for an end offset) or the start of the span after it.
+    """
+
+    __slots__ = ("ends", "spans", "starts")
+
+    def __init__(self, spans: tuple[Span, ...]):
+        ordered = sorted(spans)  # segmenters emit spans in text order; cheap when they do
+        self.spans = ordered
+        self.starts = [s.text_start for s in ordered]
+        self.ends = [s.text_start + s.length for s in ordered]
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        """Map a block-text offset to a source offset."""
+        spans = self.spans
+        if not spans:
+            return 0
+        # The first span that holds the offset (an end may touch the span's end).
+        i = (bisect.bisect_left if is_end else bisect.bisect_right)(self.ends, offset)
+        if i < len(spans) and self.starts[i] <= offset:
+            return spans[i].source_start + offset - self.starts[i]
+        if is_end:
+            before = bisect.bisect_right(self.ends, offset) - 1
+            if before >= 0:
+                return spans[before].source_start + spans[before].length
+        after = bisect.bisect_left(self.starts, offset)
+        if after < len(spans):
+            return spans[after].source_start
+        return spans[-1].source_start + spans[-1].length
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when text [start, end) lies inside one span; False for an
+        inverted range (start > end), which is no slice at all."""
+        if start > end:
+            return False
+        i = bisect.bisect_left(self.ends, end)
+        return i < len(self.spans) and self.starts[i] <= start
+
+
 _MISSING = object()  # a memo not computed yet (None is a value)
 
 
@@ -118,32 +163,17 @@ class Block:
         """A block whose text is a plain slice of the source."""
         return cls(text, kind, (Span(0, source_start, len(text)),))
 
+    def source_map(self) -> "SourceMap":
+        """The block's map from text offsets to source offsets, built once."""
+        return self.memo("source_map", lambda: SourceMap(self.spans))
+
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
-        """Map a block-text offset to a source offset."""
-        spans = self.spans
-        if not spans:
-            return 0
-        for span in spans:
-            if span.text_start <= offset <= span.text_start + span.length:
-                if is_end or offset < span.text_start + span.length:
-                    return span.source_start + offset - span.text_start
-        # Offset falls in text that is not verbatim: snap to a neighbour span.
-        before = [s for s in spans if s.text_start + s.length <= offset]
-        if is_end and before:
-            last = before[-1]
-            return last.source_start + last.length
-        after = [s for s in spans if s.text_start >= offset]
-        if after:
-            return after[0].source_start
-        last = spans[-1]
-        return last.source_start + last.length
+        """Map a block-text offset to a source offset (see ``SourceMap``)."""
+        return self.source_map().to_source(offset, is_end=is_end)
 
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken source slice."""
-        for span in self.spans:
-            if span.text_start <= start and end <= span.text_start + span.length:
-                return True
-        return False
+        return self.source_map().is_verbatim(start, end)
 
     def memo(self, key: str, compute):
         """Compute a derived value (sentences, words) once per block."""

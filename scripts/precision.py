@@ -26,13 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lint.config.settings import Settings# noqa: E402
-from lint.check.engine import check_document# noqa: E402
-from lint.ruleset.loader import build_ruleset# noqa: E402
-from lint.read import read_document# noqa: E402
-from lint.segment import SEGMENTERS, segment# noqa: E402
-from lint.check.text import words# noqa: E402
-from lint.model import Block, Document, Severity, Span# noqa: E402
+from lint.config.settings import Settings  # noqa: E402
+from lint.check.engine import check_document  # noqa: E402
+from lint.ruleset.loader import build_ruleset  # noqa: E402
+from lint.read import read_document  # noqa: E402
+from lint.formats import FORMATS  # noqa: E402
+from lint.segment import segment  # noqa: E402
+from lint.check.text import words  # noqa: E402
+from lint.model import Block, Document, Severity, Span  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rust-book"
 # Cut from approximate prose: inline code, link/image targets, HTML tags.
@@ -78,7 +79,7 @@ def _block_without_code(text: str, start: int, end: int, kind: str) -> Block:
 
 def prose_blocks(document: Document) -> tuple[list[Block], str]:
     """The document's prose blocks and the name of the segmentation used."""
-    if "markdown" in SEGMENTERS:
+    if "markdown" in FORMATS:
         return segment(document, Settings()), "lint/segment/markdown.py"
     return approximate_markdown_blocks(document), "approximation (markdown-it, code cut out)"
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from lint.check.merge import merge_findings
 from lint.model import Applicability, Block, Document, Edit, Finding, Fix
-from lint.positions import source_map
 from lint.ruleset.rulespec import Hit
 
 if TYPE_CHECKING:  # the engine runs rules; loading them is the loader's business
@@ -17,7 +16,7 @@ if TYPE_CHECKING:  # the engine runs rules; loading them is the loader's busines
 def hit_to_finding(hit: Hit, block: Block) -> Finding:
     """Turn a block-relative hit into a source-relative finding."""
     rule = hit.rule
-    mapping = source_map(block)
+    mapping = block.source_map()
     start = mapping.to_source(hit.start)
     end = max(start, mapping.to_source(hit.end, is_end=True))
     return Finding(

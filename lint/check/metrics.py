@@ -199,6 +199,7 @@ class _Measures(NamedTuple):
 
     sentences: list[Sentence]
     sentence_words: list[int]  # words in each sentence
+    sentence_syllables: list[int]  # syllables in each sentence
     counts: tuple[int, int, int]  # (words, sentences, syllables) of the block
     longest: int  # words in the longest sentence (0 without sentences)
 
@@ -215,12 +216,13 @@ def _measure(block: Block) -> _Measures:
     token_counts = TOKENS.__getitem__
     totals = [sum(map(token_counts, sentence.text.split())) for sentence in sentences]
     sentence_words = [both & TOKENS.WORDS for both in totals]
+    sentence_syllables = [both >> TOKENS.SHIFT for both in totals]
     word_count = sum(sentence_words)
     longest = max(sentence_words, default=0)
     if not word_count:
-        return _Measures(sentences, sentence_words, (0, 0, 0), longest)
-    counts = (word_count, max(1, len(sentences)), sum(totals) >> TOKENS.SHIFT)
-    return _Measures(sentences, sentence_words, counts, longest)
+        return _Measures(sentences, sentence_words, sentence_syllables, (0, 0, 0), longest)
+    counts = (word_count, max(1, len(sentences)), sum(sentence_syllables))
+    return _Measures(sentences, sentence_words, sentence_syllables, counts, longest)
 
 
 def block_counts(block: Block) -> tuple[int, int, int]:
@@ -233,6 +235,15 @@ def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
     measured = _measures(block)
     return [(sentence.start, sentence.end, words)
             for sentence, words in zip(measured.sentences, measured.sentence_words)]
+
+
+def sentence_grades(block: Block) -> list[tuple[Sentence, int, float]]:
+    """(sentence, words, Flesch-Kincaid grade) for each sentence of a block,
+    graded exactly as the document summary grades text."""
+    measured = _measures(block)
+    return [(sentence, words, flesch_scores(words, 1, syllables)[1])
+            for sentence, words, syllables in zip(measured.sentences, measured.sentence_words,
+                                                  measured.sentence_syllables) if words]
 
 
 def longest_sentence(block: Block) -> int:

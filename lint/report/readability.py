@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.check.text import block_sentences, words
+from lint.check.metrics import sentence_grades
 from lint.model import Block
 from lint.positions import LineIndex
 
@@ -58,18 +58,14 @@ def _ease_meaning(ease) -> str:
 
 def hardest_sentences(text: str, blocks: list[Block], limit: int = HARDEST_SHOWN) -> list[HardSentence]:
     """The prose sentences with the highest grade level, hardest first."""
-    import textstat  # imported on first use: it costs ~0.3 s at start-up
-
     index = LineIndex(text)
     graded = []
     for block in blocks:
         if block.kind == "heading":
             continue
-        for sentence in block_sentences(block):
-            count = len(words(sentence.text))
+        for sentence, count, grade in sentence_grades(block):
             if count < _MIN_WORDS:
                 continue
-            grade = round(textstat.flesch_kincaid_grade(sentence.text), 1)
             line, _ = index.line_col(block.to_source(sentence.start))
             graded.append(HardSentence(" ".join(sentence.text.split()), grade, count, line))
     graded.sort(key=lambda s: (-s.grade, s.line))

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
+from lint.check.indefinite import sound_is_vowel
 from lint.check.text import match_case
 from lint.ruleset.regexes import compile_safe
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"consonant_sound": list, "vowel_sound": list}
@@ -31,15 +31,6 @@ REQUIRED = ()
 
 # (compile_safe leads it with a test for "a": 40% quicker over a book)
 _ARTICLE_THEN_WORD = compile_safe(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’'-]*)", re.IGNORECASE)
-# Vowel letters that sound like a consonant: you-, yur-, wun-, yoo-.
-_CONSONANT_SOUND_START = STORE.compile(
-    r"^(?:uni(?!n|mp|mm|ll|nt|dent|ndex|nhab|ron|ma)|unan|unary|use|usa|usu|usur|uten|uti[lt]|ura|ure|uri|uro|ubiq"
-    r"|uku|ufo|ukrain|ugand|eu|ewe|one(?!r|ro|s\b)|once|ouija|u-)", re.IGNORECASE)
-# Consonant letters that are silent: an hour, an honest man, an heir.
-_SILENT_H_START = STORE.compile(r"^(?:hour|honest|honou?r|heir|herb(?!al|ert))", re.IGNORECASE)
-# Letters whose spoken name starts with a vowel sound (ay, ee, eye, oh; ef, aitch...).
-_VOWEL_NAME_LETTERS = set("AEIO")
-_CONSONANT_NAME_LETTERS = set("BCDGJKPQTUVWYZ")
 # Letters both ways: "an SQL" (ess) or "a SQL" (sequel), "an FAQ" or "a FAQ".
 _FUNCTION_WORDS = {
     "and", "or", "nor", "but", "if", "is", "are", "was", "as", "at", "in", "into", "of", "on",
@@ -47,25 +38,6 @@ _FUNCTION_WORDS = {
     "each", "even", "ever", "every", "i", "e", "o", "u", "x", "y", "unless", "until", "or",
     "also", "etc", "ie", "eg", "i.e", "e.g", "other", "another", "all", "any",
 }
-
-
-def _sound_is_vowel(word: str) -> bool | None:
-    """True/False for the opening sound of `word`; None when it is unclear."""
-    letters = word.replace("’", "'")
-    spelled_letter = len(letters) > 1 and letters[1] == "-"  # an x-axis, an f-string, a U-turn
-    if spelled_letter or (len(letters) > 1 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s?", letters))):
-        first = letters[0].upper()
-        if first in _VOWEL_NAME_LETTERS:
-            return True
-        if first in _CONSONANT_NAME_LETTERS:
-            return False
-        return None
-    first = letters[0].lower()
-    if first in "aeiou":
-        return not _CONSONANT_SOUND_START.match(letters)
-    if first == "h":
-        return True if _SILENT_H_START.match(letters) else False
-    return False
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
@@ -88,7 +60,7 @@ class ArticleChecker:
             return False
         if lower in self.vowel_words:
             return True
-        return _sound_is_vowel(word)
+        return sound_is_vowel(word)
 
     def check(self, block):
         """Yield a hit for every article that does not fit the next sound."""

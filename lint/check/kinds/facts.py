@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from lint.check.text import block_sentences
+from lint.check.indefinite import indefinite_article, with_article
+from lint.check.text import block_sentences, match_case
 from lint.ruleset.facts import Entity, WrongDescriptor
 from lint.ruleset.regexes import compile_safe
 from lint.ruleset.regexstore import STORE
@@ -117,7 +118,7 @@ class FactsChecker:
         replacement = _corrected_phrase(phrase, entity)
         fits = f"; '{wrong.descriptor}' describes {wrong.fits}" if wrong.fits else ""
         note = f" ({wrong.note})" if wrong.note else ""
-        message = rule.format_message(name=entity.name, **{"is": entity.is_}, wrong=_with_article(wrong.descriptor),
+        message = rule.format_message(name=entity.name, **{"is": entity.is_}, wrong=with_article(wrong.descriptor),
                                       fits=fits + note, text=phrase, replacement=replacement)
         return Hit(rule, start, end, message, (replacement,))
 
@@ -129,12 +130,6 @@ def _descriptor_pattern(descriptor: str) -> str:
     return r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-]|[’']s\b)"
 
 
-def _with_article(descriptor: str) -> str:
-    if re.match(r"(?:a|an|the)\s", descriptor, re.IGNORECASE):
-        return descriptor
-    return ("an " if descriptor[:1].lower() in "aeiou" else "a ") + descriptor
-
-
 def _corrected_phrase(phrase: str, entity: Entity) -> str:
     """The entity's own description, with the article the phrase used."""
     article = phrase.split()[0]
@@ -144,8 +139,7 @@ def _corrected_phrase(phrase: str, entity: Entity) -> str:
         own_words = own_words[1:]
     body = " ".join(own_words)
     if article.lower() in ("a", "an"):
-        article = ("An" if article[0].isupper() else "an") if body[:1].lower() in "aeiou" else (
-            "A" if article[0].isupper() else "a")
+        article = match_case(article, indefinite_article(body))
     return f"{article} {body}"
 
 
