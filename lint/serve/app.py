@@ -65,7 +65,7 @@ def build_app(service: CheckService, token: str | None = None, warm: bool = True
     @asynccontextmanager
     async def lifespan(app):
         if warm:
-            await service.run(service.warm_up)
+            await service.warm_up()
         yield
         service.close()
 

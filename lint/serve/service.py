@@ -158,9 +158,11 @@ class CheckService:
         _, ruleset, _ = self.linter.setup_for(Path("draft.txt"))
         return ruleset.rules
 
-    def warm_up(self) -> None:
-        """Compile the rules and reach LanguageTool before the first request."""
-        self.check_text("Copydesk is starting.", PurePath("warmup.txt"), None, metrics=False)
+    async def warm_up(self) -> None:
+        """Compile the rules and reach LanguageTool before the first request
+        (however long that takes: it is not a request)."""
+        await asyncio.wrap_future(self._worker.submit(
+            self.check_text, "Copydesk is starting.", PurePath("warmup.txt"), None, None, False))
 
     # -- per-request configurations -------------------------------------
     def linter_for(self, config: dict | None) -> Linter:
