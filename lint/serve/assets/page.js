@@ -219,6 +219,13 @@
     });
   });
 
+  // A token may come in the address: /#token=... (kept out of the history and of requests' URLs).
+  var given = /(?:^#|&)token=([^&]*)/.exec(location.hash);
+  if (given) {
+    tokenInput.value = decodeURIComponent(given[1]);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+
   copy.addEventListener("input", schedule);
   format.addEventListener("change", check);
   tokenInput.addEventListener("change", check);
