@@ -155,15 +155,22 @@ def test_typerighter_check_and_stream_agree_with_copydesk_check(service, tmp_pat
                          block["from"] + utf16(block["text"], f["end"]), f["text"]))
     answer = requests.post(service + "/check", json=body, timeout=60)
     assert answer.status_code == 200
-    got = [(m["rule"]["id"], m["fromPos"], m["toPos"], m["matchedText"]) for m in answer.json()["matches"]]
+    matches = answer.json()["matches"]
+    got = [(m["rule"]["id"], m["fromPos"], m["toPos"], m["matchedText"]) for m in matches if not m["markAsCorrect"]]
     assert got == want
+    # The facts base's names written correctly come back marked as correct.
+    correct = [m for m in matches if m["markAsCorrect"]]
+    names = ("China Electronics Technology Group Corporation", "CETC")
+    assert [(m["matchedText"], m["fromPos"]) for m in correct] == \
+        [(name, 1 + utf16(EMOJI, EMOJI.index(name))) for name in names]
+    assert all(m["rule"]["category"]["id"] == "FACTS" and not m["suggestions"] for m in correct)
     with requests.post(service + "/checkStream", json=body, timeout=60, stream=True) as streamed:
         assert streamed.status_code == 200
         records = read_json_seq(streamed)
     assert [r["blocks"][0]["id"] for r in records] == ["p1", "p2"]
     assert [r["percentageRequestComplete"] for r in records] == [50.0, 100.0]
     assert [(m["rule"]["id"], m["fromPos"], m["toPos"], m["matchedText"])
-            for r in records for m in r["matches"]] == want
+            for r in records for m in r["matches"] if not m["markAsCorrect"]] == want
     categories = requests.get(service + "/categories", timeout=10).json()
     assert "FACTS" in {c["id"] for c in categories}
 

@@ -144,6 +144,11 @@ class CheckService:
             self._descriptions[id(ruleset)] = descriptions
         return result, descriptions
 
+    def entities(self, config: dict | None = None) -> list:
+        """The facts base's entities (for Typerighter's markAsCorrect)."""
+        _, ruleset, _ = self.linter_for(config).setup_for(Path("draft.txt"))
+        return ruleset.context.entities
+
     def fix_text(self, text: str, path: PurePath, fmt: str | None, config: dict | None,
                  unsafe: bool):
         """The corrected edition of a text and the result of checking it."""

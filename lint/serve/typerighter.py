@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from lint.model import Finding
 from lint.serve import describe
+from lint.serve.entities import known_entities
 from lint.serve.inputs import check_text_size, json_object
 from lint.serve.offsets import Utf16Index
 from lint.serve.service import RequestError
@@ -141,7 +142,13 @@ class CheckRequest:
 def _block_matches(service, request: CheckRequest, block: Block) -> list[dict]:
     """The matches for one block (run on the worker)."""
     result, descriptions = service.check_described(block.checked, PurePath("draft.txt"), "text")
-    return [match_of(f, block, descriptions) for f in result.findings if request.keeps(f)]
+    matches = [match_of(f, block, descriptions) for f in result.findings if request.keeps(f)]
+    for known in known_entities(block.checked, service.entities(), result.findings):
+        if request.keeps(known):
+            match = match_of(known, block, descriptions)
+            match["markAsCorrect"] = True
+            matches.append(match)
+    return matches
 
 
 async def check(request: Request) -> JSONResponse:
