@@ -68,6 +68,8 @@ def test_oversized_text_is_413(guarded):
     (b'{"text": "x", "format": "docx"}', "unknown format 'docx'"),
     (b'{"text": "x", "config": {"rules_dirs": ["/etc"]}}', "cannot be set by a request"),
     (b'{"text": "x", "config": {"languagetool": {"url": "http://example.org"}}}', "cannot be set"),
+    (b'{"text": "x", "config": {"severity": {"typos": "bogus"}}}', "request config: severity for 'typos'"),
+    (b'{"text": "x", "config": {"enable": "typos"}}', "request config: 'enable' must be a list"),
 ])
 def test_malformed_requests_are_400_with_a_reason(guarded, body, words):
     answer = requests.post(guarded + "/api/v1/check", data=body, timeout=30,

@@ -46,6 +46,10 @@ def _handler(status: int, headers: dict | None = None):
     return handle
 
 
+async def _config_error(request: Request, exc: Exception) -> JSONResponse:
+    return error_response(400, request.app.state.service.explain_config_error(str(exc)))
+
+
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -72,7 +76,7 @@ def build_app(service: CheckService, token: str | None = None, warm: bool = True
     app = Starlette(
         routes=[*page.ROUTES, *native.ROUTES, *languagetool.ROUTES, *typerighter.ROUTES],
         exception_handlers={
-            RequestError: _handler(400), ConfigError: _handler(400), TooLarge: _handler(413),
+            RequestError: _handler(400), ConfigError: _config_error, TooLarge: _handler(413),
             QueueFull: _handler(503, {"Retry-After": str(RETRY_AFTER_SECONDS)}),
             CheckTimeout: _handler(504), 404: _not_found, 405: _not_allowed, Exception: _server_error,
         },

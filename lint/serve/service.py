@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import re
 import tempfile
 import threading
 import time
@@ -219,6 +220,11 @@ class CheckService:
     def _renew_all(self) -> None:
         for linter in (self.linter, *self._request_linters.values()):
             linter.renew_sources()
+
+    def explain_config_error(self, message: str) -> str:
+        """A configuration error's message, naming a request's config as such
+        rather than by the temporary file it was written to."""
+        return re.sub(re.escape(self._config_dir.name) + r"/\w+\.yaml(:\d+)?", "request config", message)
 
     def close(self) -> None:
         """Stop the worker and remove the request configurations."""
