@@ -135,3 +135,12 @@ def test_languagetool_down_gives_builtin_findings_and_a_warning_not_a_500():
         assert any("LanguageTool" in note and dead in note for note in entry["notes"])
         lt = requests.post(url + "/v2/check", data={"text": ARTICLE, "language": "en-US"}, timeout=120).json()
         assert lt["warnings"]["incompleteResults"] is True and lt["matches"]
+
+
+def test_required_languagetool_down_is_503_and_the_service_stays_up():
+    dead = f"http://127.0.0.1:{free_port()}"
+    with running_service("--languagetool", dead, "--require", "languagetool") as url:
+        answer = requests.post(url + "/api/v1/check", json={"text": "Accoring to him."}, timeout=120)
+        assert "LanguageTool is required" in one_line_reason(answer, 503)
+        assert answer.headers["Retry-After"].isdigit()
+        assert requests.get(url + "/api/v1/rules", timeout=30).status_code == 200

@@ -12,7 +12,10 @@ HELP = "run the HTTP service: Copydesk's, LanguageTool's and Typerighter's APIs 
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("serve", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("serve", help=HELP,
+                                   description="Run the HTTP service a CMS calls before publishing: "
+                                               "Copydesk's, LanguageTool's and Typerighter's APIs "
+                                               "and a paste-in page (see docs/SERVICE.md).")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
@@ -24,7 +27,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                         help="longest a check may take (default: 30); longer gets 504")
     parser.add_argument("--queue", type=int, default=16, metavar="N",
-                        help="checks that may wait at once (default: 16); more get 503 with Retry-After")
+                        help="checks running or waiting at once (default: 16); more get 503 with Retry-After")
     add_rule_options(parser)
     parser.set_defaults(func=run)
 

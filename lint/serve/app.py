@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from lint.check.engine import SourceUnavailable
 from lint.config.yamlsource import ConfigError
 from lint.serve import languagetool, native, page, typerighter
 from lint.serve.inputs import TooLarge, error_response
@@ -50,6 +51,12 @@ async def _config_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(400, request.app.state.service.explain_config_error(str(exc)))
 
 
+async def _source_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    # Only a required source (--require languagetool) gets this far.
+    return error_response(503, f"LanguageTool is required (--require languagetool) but unavailable: {exc}",
+                          {"Retry-After": str(RETRY_AFTER_SECONDS * 5)})
+
+
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -78,7 +85,8 @@ def build_app(service: CheckService, token: str | None = None, warm: bool = True
         exception_handlers={
             RequestError: _handler(400), ConfigError: _config_error, TooLarge: _handler(413),
             QueueFull: _handler(503, {"Retry-After": str(RETRY_AFTER_SECONDS)}),
-            CheckTimeout: _handler(504), 404: _not_found, 405: _not_allowed, Exception: _server_error,
+            CheckTimeout: _handler(504), SourceUnavailable: _source_unavailable,
+            404: _not_found, 405: _not_allowed, Exception: _server_error,
         },
         lifespan=lifespan,
     )

@@ -14,6 +14,7 @@ import asyncio
 import hashlib
 import json
 import re
+import sys
 import tempfile
 import threading
 import time
@@ -167,8 +168,13 @@ class CheckService:
     async def warm_up(self) -> None:
         """Compile the rules and reach LanguageTool before the first request
         (however long that takes: it is not a request)."""
-        await asyncio.wrap_future(self._worker.submit(
-            self.check_text, "Copydesk is starting.", PurePath("warmup.txt"), None, None, False))
+        from lint.check.engine import SourceUnavailable
+
+        try:
+            await asyncio.wrap_future(self._worker.submit(
+                self.check_text, "Copydesk is starting.", PurePath("warmup.txt"), None, None, False))
+        except SourceUnavailable as exc:  # required and down: each request will say so (503)
+            print(f"copydesk serve: {exc}", file=sys.stderr, flush=True)
 
     # -- per-request configurations -------------------------------------
     def linter_for(self, config: dict | None) -> Linter:
