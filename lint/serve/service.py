@@ -103,6 +103,7 @@ class CheckService:
         self._config_dir = tempfile.TemporaryDirectory(prefix="copydesk-serve-")
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-check")
         self._waiting = 0
+        self._count_lock = threading.Lock()
         self._descriptions: dict[int, dict[str, str]] = {}
         self._restarting = threading.Lock()
         self._last_restart = 0.0
@@ -111,10 +112,11 @@ class CheckService:
     # -- running checks -------------------------------------------------
     async def run(self, job, *args):
         """Run `job(*args)` on the worker, within the queue and the timeout."""
-        if self._waiting >= self.limits.queue:
-            raise QueueFull(f"{self._waiting} checks are waiting, the most this service queues "
-                            f"({self.limits.queue}); retry shortly")
-        self._waiting += 1
+        with self._count_lock:
+            if self._waiting >= self.limits.queue:
+                raise QueueFull(f"{self._waiting} checks are running or waiting, the most this "
+                                f"service queues ({self.limits.queue}); retry shortly")
+            self._waiting += 1
         future = self._worker.submit(job, *args)
         future.add_done_callback(lambda _: self._release())
         try:
@@ -123,8 +125,9 @@ class CheckService:
             raise CheckTimeout(f"the check took longer than {self.limits.timeout:g} s "
                                "(the service's --timeout); send a shorter text or raise it") from None
 
-    def _release(self) -> None:
-        self._waiting -= 1
+    def _release(self) -> None:  # called on the worker thread
+        with self._count_lock:
+            self._waiting -= 1
 
     def check_text(self, text: str, path: PurePath, fmt: str | None,
                    config: dict | None = None, metrics: bool = True) -> FileResult:
