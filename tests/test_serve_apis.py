@@ -183,3 +183,15 @@ def test_typerighter_skip_ranges_and_categories(service):
          "skipRanges": [{"from": 10 + skip_at, "to": 10 + skip_at + len("Accoring")}]}]}
     matches = requests.post(service + "/check", json=body, timeout=60).json()["matches"]
     assert [(m["fromPos"], m["matchedText"]) for m in matches] == [(10 + text.rindex("Accoring"), "Accoring")]
+
+
+def test_languagetool_get_and_annotated_data_keep_offsets(service):
+    got = requests.get(service + "/v2/check", params={"text": "🎉 Accoring to him.", "language": "en"}, timeout=60)
+    assert [(m["rule"]["id"], m["offset"], m["length"]) for m in got.json()["matches"]] == \
+        [("typos.misspelling", 3, 8)]
+    annotation = [{"markup": "<p><b>"}, {"text": "Accoring"}, {"markup": "</b>"}, {"text": " to him."},
+                  {"markup": "</p>", "interpretAs": "\n\n"}]
+    answer = requests.post(service + "/v2/check", timeout=60, data={
+        "data": json.dumps({"annotation": annotation}), "language": "en-US"})
+    matches = [m for m in answer.json()["matches"] if m["rule"]["id"] == "typos.misspelling"]
+    assert [(m["offset"], m["length"]) for m in matches] == [(len("<p><b>"), len("Accoring"))]
