@@ -195,3 +195,16 @@ def test_languagetool_get_and_annotated_data_keep_offsets(service):
         "data": json.dumps({"annotation": annotation}), "language": "en-US"})
     matches = [m for m in answer.json()["matches"] if m["rule"]["id"] == "typos.misspelling"]
     assert [(m["offset"], m["length"]) for m in matches] == [(len("<p><b>"), len("Accoring"))]
+
+
+def test_typerighter_seed_article_as_one_block_matches_copydesk_check(service, tmp_path):
+    want = [(lt_rule(f["rule"]), 1 + utf16(ARTICLE, f["start"]), 1 + utf16(ARTICLE, f["end"]))
+            for f in expected(tmp_path, ARTICLE)]
+    body = {"requestId": "seed", "blocks": [{"id": "all", "text": ARTICLE, "from": 1,
+                                             "to": 1 + utf16(ARTICLE, len(ARTICLE))}]}
+    matches = requests.post(service + "/check", json=body, timeout=60).json()["matches"]
+    assert [(m["rule"]["id"], m["fromPos"], m["toPos"]) for m in matches if not m["markAsCorrect"]] == want
+    correct = {m["matchedText"] for m in matches if m["markAsCorrect"]}
+    assert {"China Electronics Technology Group Corporation", "China TravelSky Holding Company"} <= correct
+    # "Sinochem Group, have": a finding cuts into the name, so it is not vouched for.
+    assert "Sinochem Group" not in correct

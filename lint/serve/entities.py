@@ -22,19 +22,28 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern | None:
 
 
 def known_entities(text: str, entities, findings: list[Finding]) -> list[Finding]:
-    """A finding for each correctly written entity name that no finding touches."""
+    """A finding for each correctly written entity name that no finding is about."""
     by_name = {name: entity for entity in entities for name in entity.names}
     pattern = _pattern(tuple(by_name))
     if pattern is None:
         return []
-    taken = [(f.start, f.end) for f in findings]
     found = []
     for hit in pattern.finditer(text):
         start, end = hit.span()
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if any(_concerns(f, start, end) for f in findings):
             continue
         entity = by_name[hit.group()]
         found.append(Finding(RULE, Severity.INFO, "facts",
                              f"'{hit.group()}' is written correctly: {entity.name} is {entity.is_}",
                              start, end))
     return found
+
+
+def _concerns(finding: Finding, start: int, end: int) -> bool:
+    """True when the finding is about the name: a facts finding on it, or one
+    that cuts into it (a paragraph-wide readability finding that merely holds
+    it is not)."""
+    if finding.start >= end or finding.end <= start:
+        return False
+    holds = finding.start <= start and finding.end >= end
+    return finding.category == "facts" or not holds
