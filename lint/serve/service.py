@@ -107,7 +107,6 @@ class CheckService:
         self._descriptions: dict[int, dict[str, str]] = {}
         self._restarting = threading.Lock()
         self._last_restart = 0.0
-        self.started = time.time()
 
     # -- running checks -------------------------------------------------
     async def run(self, job, *args):
