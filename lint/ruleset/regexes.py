@@ -20,6 +20,7 @@ import re
 from re import _constants as sre_constants  # the parser's opcodes (Python 3.11+)
 from re import _parser as sre_parse  # the parser `re` itself uses, to analyse a pattern
 
+from lint.ruleset.bounded import BoundedPattern, TooLarge
 from lint.ruleset.literals import (
     DIGITS,
     KNOWN_LITERALS,
@@ -28,6 +29,7 @@ from lint.ruleset.literals import (
     required_literals,
     sequence_literals,
 )
+from lint.ruleset.re2_syntax import to_re2
 from lint.ruleset.regex_speed import (
     trie_pattern,
     with_first_character_test,
@@ -41,29 +43,36 @@ class UnsafePattern(ValueError):
     """A regex that could take exponential time."""
 
 
-def compile_safe(pattern: str, flags: int = 0) -> re.Pattern:
-    """Compile `pattern`, rejecting syntax errors and catastrophic backtracking."""
-    problem, fast, literals = _analyse(pattern, int(flags))
+def compile_safe(pattern: str, flags: int = 0, origin: str | None = None) -> BoundedPattern:
+    """Compile `pattern` for matching in bounded time (`lint.ruleset.bounded`),
+    rejecting syntax errors and, early, catastrophic backtracking. `origin`
+    (a rule's file:line) is what a notice names if the pattern is switched off."""
+    problem, fast, literals, re2_form = _analyse(pattern, int(flags))
     if problem:
         raise UnsafePattern(problem)
     compiled = re.compile(fast, flags)
     KNOWN_LITERALS[(compiled.pattern, compiled.flags)] = literals
-    return compiled
+    try:
+        return BoundedPattern(compiled, re2_form and re2_form.source, bool(re2_form and re2_form.end_sensitive),
+                              origin or f"built-in regex {pattern[:60]!r}")
+    except TooLarge as exc:
+        raise UnsafePattern(str(exc)) from None
 
 
 @functools.lru_cache(maxsize=1024)
-def _analyse(pattern: str, flags: int) -> tuple[str | None, str, frozenset[str] | None]:
-    """(why the pattern is refused or None, the pattern to compile, its literals)."""
+def _analyse(pattern: str, flags: int):
+    """(why the pattern is refused or None, the pattern to compile, its
+    literals, its RE2 form or None)."""
     try:
         parsed = sre_parse.parse(pattern, flags)
-    except re.error as exc:
-        return f"bad regex {pattern!r}: {exc}", pattern, None
+    except (re.error, OverflowError, RecursionError) as exc:
+        return f"bad regex {pattern!r}: {exc}", pattern, None, None
     problem = _find_nested_repeat(parsed, inside_unbounded=False)
     if problem:
         return (f"regex {pattern!r} may backtrack catastrophically ({problem}); "
-                "bound the outer repeat, e.g. {0,10} instead of * or +"), pattern, None
+                "bound the outer repeat, e.g. {0,10} instead of * or +"), pattern, None, None
     fast = with_first_character_test(word_alternations_as_tries(pattern), parsed)
-    return None, fast, sequence_literals(parsed)
+    return None, fast, sequence_literals(parsed), to_re2(parsed, flags)
 
 
 
@@ -93,7 +102,16 @@ def _find_nested_repeat(parsed, inside_unbounded: bool) -> str | None:
             found = _find_nested_repeat(av[1], inside_unbounded)
             if found:
                 return found
+        elif op in _GROUP_LIKE:  # (?>...) and (?(1)yes|no)
+            bodies = [av] if op == sre_constants.ATOMIC_GROUP else [b for b in av[1:] if b is not None]
+            for body in bodies:
+                found = _find_nested_repeat(body, inside_unbounded)
+                if found:
+                    return found
     return None
+
+
+_GROUP_LIKE = (sre_constants.ATOMIC_GROUP, sre_constants.GROUPREF_EXISTS)
 
 
 def _has_overlapping_branches(body) -> bool:

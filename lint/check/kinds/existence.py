@@ -37,7 +37,7 @@ def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> l
 def compile_rule_regex(rule: RuleSpec, pattern: str, key: str, flags: int = 0) -> re.Pattern:
     """Compile one regex of a rule, refusing bad or catastrophic patterns at file:line."""
     try:
-        return compile_safe(pattern, flags)
+        return compile_safe(pattern, flags, origin=f"{rule.path}:{rule.line} (rule {rule.id})")
     except UnsafePattern as exc:
         raise rule.error(str(exc), key) from None
 
@@ -56,6 +56,9 @@ class ExistenceChecker:
 
     def __init__(self, rules: list[RuleSpec]):
         self.rules = tuple(rules)
+        for rule in rules:
+            if not all(isinstance(token, str) for token in rule.options.get("tokens", [])):
+                raise rule.error("every entry of 'tokens' must be a string", "tokens")
         self._matcher = PhraseMatcher((t, r) for r in rules for t in r.options.get("tokens", []))
         self._patterns = [(r, p) for r in rules for p in compile_patterns(r)]
         self._literals = [required_literals(p) for _, p in self._patterns]

@@ -1,0 +1,169 @@
+"""A rule regex that cannot stall a run: RE2 where it can, else a time budget.
+
+`BoundedPattern` offers what checkers use of `re.Pattern` (`search`,
+`match`, `fullmatch`, `finditer` with pos/endpos, `pattern`, `flags`,
+`groupindex`, `groups`). A pattern RE2 can spell with the same meaning
+(`lint.ruleset.re2_syntax`) is matched by RE2, in time linear in the
+text. Any other (word boundaries, lookaround, backreferences) is matched
+by the `regex` module with at most `BUDGET` seconds a call; a pattern that
+runs past it is switched off, with the rest of its rule, for the run, and
+one notice names the rule's file:line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import re2
+import regex
+
+from lint.notices import notice
+
+# Seconds one call may take on one block: a base, plus a microsecond a
+# character so that a long block does not starve a sound pattern (shipped
+# rules run at 10-100 ns a character). `regex` notices the budget late,
+# after about three times it.
+BUDGET = 0.1
+BUDGET_PER_CHARACTER = 1e-6
+_OFF: set[str] = set()  # origins (rule file:line) switched off for this run
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.max_mem = 32 << 20  # room for large word lists; a pattern past it is refused
+_RE2_OPTIONS.log_errors = False  # the refusal is reported once, at the rule's file:line
+
+
+class TooLarge(ValueError):
+    """RE2 could not build the pattern within its memory limit."""
+
+
+def _budget(text: str) -> float:
+    return BUDGET + BUDGET_PER_CHARACTER * len(text)
+
+
+def switched_off(origin: str) -> bool:
+    """Whether the rule at `origin` ran past the budget earlier in this run."""
+    return origin in _OFF
+
+
+class BoundedPattern:
+    """One compiled rule regex; see the module docstring."""
+
+    __slots__ = ("_python", "_re2", "_fallback", "_end_sensitive", "origin")
+
+    def __init__(self, python: re.Pattern, re2_source: str | None, end_sensitive: bool, origin: str):
+        self._python = python
+        self.origin = origin
+        self._end_sensitive = end_sensitive
+        self._re2 = None
+        self._fallback = None
+        if re2_source is not None:
+            try:
+                self._re2 = re2.compile(re2_source, _RE2_OPTIONS)
+            except re2.error as exc:
+                why = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+                raise TooLarge(f"regex {python.pattern!r} is too large to match in linear time ({why})") from None
+        if self._re2 is None or end_sensitive:
+            self._fallback = regex.compile(python.pattern, python.flags | regex.VERSION0)
+
+    pattern = property(lambda self: self._python.pattern)
+    flags = property(lambda self: self._python.flags)
+    groupindex = property(lambda self: self._python.groupindex)
+    groups = property(lambda self: self._python.groups)
+    linear = property(lambda self: self._re2 is not None, doc="Whether RE2 matches it (linear time).")
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._call("search", text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._call("match", text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._call("fullmatch", text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.origin in _OFF:
+            return
+        engine = self._engine(text, endpos)
+        if engine is self._re2:
+            for found in engine.finditer(text[:endpos], pos):
+                yield _Re2Match(found, self)
+            return
+        try:
+            yield from engine.finditer(self._for_fallback(text), pos, endpos, timeout=_budget(text))
+        except TimeoutError:
+            self._switch_off(text)
+
+    def _call(self, method: str, text: str, pos: int, endpos: int):
+        if self.origin in _OFF:
+            return None
+        engine = self._engine(text, endpos)
+        if engine is self._re2:
+            found = getattr(engine, method)(text[:endpos], pos)
+            return None if found is None else _Re2Match(found, self)
+        try:
+            return getattr(engine, method)(self._for_fallback(text), pos, endpos, timeout=_budget(text))
+        except TimeoutError:
+            self._switch_off(text)
+            return None
+
+    def _engine(self, text: str, endpos: int):
+        """RE2, unless the pattern's ``$`` would meet a final newline."""
+        if self._re2 is not None and not (self._end_sensitive and text[:endpos].endswith("\n")):
+            return self._re2
+        return self._fallback
+
+    def _for_fallback(self, text: str) -> str:
+        """The text as `regex` must see it to match as `re` does: under
+        IGNORECASE, `re` matches i with dotless ı and `regex` does not, so ı
+        is read as i (one character for one: every offset stays)."""
+        if self._python.flags & re.IGNORECASE and "ı" in text and "ı" not in self.pattern:
+            return text.replace("ı", "i")
+        return text
+
+    def _switch_off(self, text: str) -> None:
+        _OFF.add(self.origin)
+        notice(f"{self.origin}: regex {self.pattern!r} took over {_budget(text):.2f} s on one block; "
+               "its rule is off for this run (simplify the pattern or drop lookaround)")
+
+    def __repr__(self) -> str:
+        return f"BoundedPattern({self.pattern!r}, {'re2' if self.linear else 'regex'})"
+
+
+class _Re2Match:
+    """An RE2 match that also takes group names in start/end/span, as `re` does."""
+
+    __slots__ = ("_match", "re")
+
+    def __init__(self, found, pattern: BoundedPattern):
+        self._match = found
+        self.re = pattern
+
+    def _number(self, group):
+        return self.re.groupindex[group] if isinstance(group, str) else group
+
+    def start(self, group=0):
+        return self._match.start(self._number(group))
+
+    def end(self, group=0):
+        return self._match.end(self._number(group))
+
+    def span(self, group=0):
+        return self._match.span(self._number(group))
+
+    def group(self, *groups):
+        return self._match.group(*groups)
+
+    def __getitem__(self, group):
+        return self._match[group]
+
+    def groups(self, default=None):
+        return self._match.groups(default)
+
+    def groupdict(self, default=None):
+        return self._match.groupdict(default)
+
+    string = property(lambda self: self._match.string)
+    pos = property(lambda self: self._match.pos)
+    endpos = property(lambda self: self._match.endpos)
+    lastindex = property(lambda self: self._match.lastindex)
+    lastgroup = property(lambda self: self._match.lastgroup)

@@ -1,0 +1,83 @@
+"""No user pattern can stall a run: each shape that once ran for a minute
+on a line of a's is now refused at load with file:line, or checked at once
+(RE2 matches in linear time; anything else runs under a time budget and,
+past it, its rule is switched off with a notice naming file:line)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from conftest import run_copydesk
+from lint.config.yamlsource import ConfigError
+from lint.run.pipeline import CommandLine, Linter
+
+ALTERNATION = "(?:" + "|".join("a" * n for n in range(1, 30)) + ")+$"
+SHAPES = {  # name: (pattern, the line it is checked on)
+    "star-run": ("a*a*a*a*a*b", "a" * 40),
+    "word-run": (r"\w+\w+\w+\w+!", "a" * 40),
+    "optional-branches": ("(?:a|a?b?)+$", "a" * 35 + "!"),
+    "bounded-of-unbounded": ("(?:a+){1,50}$", "a" * 35 + "!"),
+    "bounded-cube": ("(?:(?:a{0,40}){0,40}){0,40}$", "a" * 35 + "!"),
+    "long-alternation": (ALTERNATION, "a" * 35 + "!"),
+    "conditional": ("(x)?(?(1)(?:a+)+$|(?:a+)+$)", "a" * 35 + "!"),
+    "atomic": ("(?>(?:a+)+$)", "a" * 35 + "!"),
+    "prefix-overlap": ("(a|a?)+$", "a" * 35 + "!"),
+    # no RE2 form (word boundary): the regex module's time budget stops it
+    "word-boundary-overlap": (r"\b(?:a|aa)+!", "a" * 35 + "?"),
+}
+
+
+def _project(tmp_path, pattern: str):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    quoted = pattern.replace("'", "''")
+    (rules / "house.yaml").write_text(
+        "pack: house\nrules:\n  - id: hostile\n    kind: existence\n    message: m\n"
+        f"    patterns: ['{quoted}']\n", encoding="utf-8")
+    config = tmp_path / "copydesk.yaml"
+    config.write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    return config, rules / "house.yaml"
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_hostile_pattern_is_refused_or_checked_within_a_second(tmp_path, name):
+    pattern, line = SHAPES[name]
+    config, rule_file = _project(tmp_path, pattern)
+    linter = Linter(CommandLine(config=config, languagetool=False))
+    started = time.perf_counter()
+    try:  # rules are compiled on first use
+        result = linter.check_text(f"{line}\n\nSome words.\n", path="draft.txt")
+    except ConfigError as refused:
+        assert f"{rule_file}:6:" in str(refused)
+        return
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"{pattern!r} took {elapsed:.2f} s"
+    expected = re.search(pattern, line) is not None if name in {"star-run", "word-run"} else None
+    hostile = [f for f in result.findings if f.rule == "hostile"]
+    if expected is not None:  # what `re` finds (quickly here), RE2 finds too
+        assert bool(hostile) == expected
+
+
+def test_pattern_past_the_budget_switches_its_rule_off_with_one_notice(tmp_path):
+    pattern, line = SHAPES["word-boundary-overlap"]
+    config, rule_file = _project(tmp_path, pattern)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("\n\n".join([line] * 5) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    proc = run_copydesk("check", doc, "--config", config, "--no-languagetool", timeout=60)
+    assert time.perf_counter() - started < 20
+    assert "Traceback" not in proc.stderr
+    notices = [n for n in proc.stderr.splitlines() if "is off for this run" in n]
+    assert len(notices) == 1, proc.stderr
+    assert f"{rule_file}:3" in notices[0]
+
+
+def test_repeat_count_too_large_is_a_file_line_error(tmp_path):
+    config, rule_file = _project(tmp_path, "a{1,4294967296}")
+    with pytest.raises(ConfigError) as refused:
+        Linter(CommandLine(config=config, languagetool=False)).check_text("a\n", path="draft.txt")
+    assert f"{rule_file}:6:" in str(refused.value)
+    assert "bad regex" in str(refused.value)
