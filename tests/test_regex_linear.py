@@ -25,8 +25,10 @@ SHAPES = {  # name: (pattern, the line it is checked on)
     "conditional": ("(x)?(?(1)(?:a+)+$|(?:a+)+$)", "a" * 35 + "!"),
     "atomic": ("(?>(?:a+)+$)", "a" * 35 + "!"),
     "prefix-overlap": ("(a|a?)+$", "a" * 35 + "!"),
-    # no RE2 form (word boundary): the regex module's time budget stops it
-    "word-boundary-overlap": (r"\b(?:a|aa)+!", "a" * 35 + "?"),
+    # on ASCII text RE2 runs \b; next to a letter outside ASCII the regex
+    # module does, and its time budget stops it
+    "word-boundary-overlap": (r"\b(?:a|aa)+!", "naïve " + "a" * 35 + "?"),
+    "lookahead-overlap": (r"(?=a)(?:a|aa)+!", "a" * 35 + "?"),
 }
 
 
@@ -62,7 +64,7 @@ def test_hostile_pattern_is_refused_or_checked_within_a_second(tmp_path, name):
 
 
 def test_pattern_past_the_budget_switches_its_rule_off_with_one_notice(tmp_path):
-    pattern, line = SHAPES["word-boundary-overlap"]
+    pattern, line = SHAPES["lookahead-overlap"]
     config, rule_file = _project(tmp_path, pattern)
     doc = tmp_path / "doc.txt"
     doc.write_text("\n\n".join([line] * 5) + "\n", encoding="utf-8")
@@ -81,3 +83,32 @@ def test_repeat_count_too_large_is_a_file_line_error(tmp_path):
         Linter(CommandLine(config=config, languagetool=False)).check_text("a\n", path="draft.txt")
     assert f"{rule_file}:6:" in str(refused.value)
     assert "bad regex" in str(refused.value)
+
+
+SAME_AS_RE = [  # (pattern, flags, text): RE2 or the fallback must find what `re` finds
+    (r"\bcafe\b", 0, "a cafe, a caféx, cafe."),
+    (r"\bnaïve\b", re.IGNORECASE, "NAÏVE and naïveté"),
+    (r"\binternet\b", re.IGNORECASE, "The İnternet, an ınternet, INTERNET."),
+    (r"\w+", 0, "Straße 42 ١٢ x_y"),
+    (r"\d+", 0, "12 ١٢ ²"),
+    (r"a\sb", 0, "a\u00a0b a\u2009b a\u200bb"),
+    (r"end$", 0, "the end\n"),
+    (r"end$", 0, "the end"),
+    (r"^x|y$", re.MULTILINE, "x1\nay\nx"),
+    (r"(?P<w>[A-Z][a-z]+)\s+(?P=w)", 0, "Hello Hello world"),
+    (r"[^\W\d_]+", 0, "abc123def_ég"),
+    (r"colou?r(?=s)", re.IGNORECASE, "Colors and COLOURS"),
+]
+
+
+@pytest.mark.parametrize("pattern, flags, text", SAME_AS_RE)
+def test_bounded_matching_finds_what_re_finds(pattern, flags, text):
+    from lint.ruleset.regexes import compile_safe
+
+    bounded = compile_safe(pattern, flags)
+    expected = [(m.span(), m.groupdict()) for m in re.finditer(pattern, text, flags)]
+    assert [(m.span(), m.groupdict()) for m in bounded.finditer(text)] == expected
+    for pos, endpos in ((1, len(text) - 1), (3, len(text))):
+        python = re.compile(pattern, flags).search(text, pos, endpos)
+        found = bounded.search(text, pos, endpos)
+        assert (found and found.span()) == (python and python.span())

@@ -236,7 +236,10 @@ def load_config(path: Path) -> Settings:
 
 
 def _rule_dir(base: Path, value: str, items, index: int) -> Path:
-    path = (base / value).resolve()
+    try:
+        path = (base / value).resolve()
+    except (RuntimeError, OSError) as exc:  # a symlink loop (RuntimeError before Python 3.13)
+        raise items.error(f"rule directory {value!r} cannot be resolved: {exc}", index) from None
     if not path.is_dir():
         raise items.error(f"rule directory {value!r} does not exist (resolved to {path})", index)
     if path != base.resolve() and base.resolve() not in path.parents:

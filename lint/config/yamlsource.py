@@ -21,6 +21,8 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+
+from lint.config.yaml_limits import check_expansion
 from typing import Any
 
 
@@ -80,6 +82,9 @@ class _Locating:
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise ConfigError("a mapping key must be a plain value, not a list or mapping",
+                                  self.source_path, key_node.start_mark.line + 1)
             if key in result.key_lines:
                 raise ConfigError(f"duplicate key {key!r}", self.source_path, key_node.start_mark.line + 1)
             result[key] = self.construct_object(value_node, deep=True)
@@ -123,10 +128,15 @@ def _loader_class(fast: bool) -> type:
     return LocatingLoader
 
 
+MAX_YAML_BYTES = 8 << 20  # a configuration or rule file larger than this is a mistake
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file (or read what it parsed to from the cache); syntax
     errors become ConfigError with file:line."""
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise ConfigError(f"file is over {MAX_YAML_BYTES >> 20} MB; split it", path, 1)
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid UTF-8 ({exc.reason})", path) from None
@@ -170,7 +180,11 @@ def _parse(text: str, path: Path, fast: bool) -> Any:
     loader = _loader_class(fast)(text)
     loader.source_path = path
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node, path)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
 

@@ -19,7 +19,9 @@ import re2
 import regex
 
 from lint.notices import notice
+from lint.ruleset.re2_syntax import Re2Form
 
+_NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
 # Seconds one call may take on one block: a base, plus a microsecond a
 # character so that a long block does not starve a sound pattern (shipped
 # rules run at 10-100 ns a character). `regex` notices the budget late,
@@ -48,21 +50,22 @@ def switched_off(origin: str) -> bool:
 class BoundedPattern:
     """One compiled rule regex; see the module docstring."""
 
-    __slots__ = ("_python", "_re2", "_fallback", "_end_sensitive", "origin")
+    __slots__ = ("_python", "_re2", "_fallback", "_end_sensitive", "_ascii_words", "origin")
 
-    def __init__(self, python: re.Pattern, re2_source: str | None, end_sensitive: bool, origin: str):
+    def __init__(self, python: re.Pattern, form: Re2Form | None, origin: str):
         self._python = python
         self.origin = origin
-        self._end_sensitive = end_sensitive
+        self._end_sensitive = bool(form and form.end_sensitive)
+        self._ascii_words = bool(form and form.ascii_words)
         self._re2 = None
         self._fallback = None
-        if re2_source is not None:
+        if form is not None:
             try:
-                self._re2 = re2.compile(re2_source, _RE2_OPTIONS)
+                self._re2 = re2.compile(form.source, _RE2_OPTIONS)
             except re2.error as exc:
                 why = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
                 raise TooLarge(f"regex {python.pattern!r} is too large to match in linear time ({why})") from None
-        if self._re2 is None or end_sensitive:
+        if self._re2 is None or self._end_sensitive or self._ascii_words:
             self._fallback = regex.compile(python.pattern, python.flags | regex.VERSION0)
 
     pattern = property(lambda self: self._python.pattern)
@@ -107,10 +110,15 @@ class BoundedPattern:
             return None
 
     def _engine(self, text: str, endpos: int):
-        """RE2, unless the pattern's ``$`` would meet a final newline."""
-        if self._re2 is not None and not (self._end_sensitive and text[:endpos].endswith("\n")):
-            return self._re2
-        return self._fallback
+        """RE2, unless the pattern's ``$`` would meet a final newline or its
+        ``\b`` a letter outside ASCII."""
+        if self._re2 is None:
+            return self._fallback
+        if self._end_sensitive and text[:endpos].endswith("\n"):
+            return self._fallback
+        if self._ascii_words and not text.isascii() and _NON_ASCII_WORD.search(text, 0, endpos):
+            return self._fallback
+        return self._re2
 
     def _for_fallback(self, text: str) -> str:
         """The text as `regex` must see it to match as `re` does: under

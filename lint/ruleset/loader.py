@@ -200,7 +200,12 @@ def compile_rules(specs: list[RuleSpec], context: CompileContext) -> list:
 def _read_words(path: Path) -> set[str]:
     if not path.is_file():
         return set()
-    lines = path.read_text(encoding="utf-8").splitlines()
+    data = path.read_bytes()
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not valid UTF-8 ({exc.reason}); a word list is plain text, one word a line",
+                          path, data[:exc.start].count(b"\n") + 1) from None
     return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
 
 

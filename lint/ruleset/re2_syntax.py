@@ -6,10 +6,11 @@ pattern. Its syntax is close to Python's but some meanings differ: ``\w``,
 in Python also matches before a final newline. So the pattern is written
 out again from the parse `re` itself makes, item by item, in terms whose
 meaning is the same in both (``\p{Nd}`` for ``\d``, the exact white-space
-class for ``\s``). What RE2 cannot say — word boundaries (RE2's ``\b`` is
-ASCII-only), lookaround, backreferences, conditionals, atomic groups and
-possessive repeats — makes `to_re2` answer None, and the pattern is
-matched by the `regex` module under a time budget instead
+class for ``\s``). Word boundaries are RE2's ``\b``, which is Python's on
+text with no letter or digit outside ASCII (the matcher checks the text).
+What RE2 cannot say — lookaround, backreferences, conditionals, atomic
+groups and possessive repeats — makes `to_re2` answer None, and the
+pattern is matched by the `regex` module under a time budget instead
 (`lint.ruleset.bounded`).
 """
 
@@ -40,17 +41,23 @@ _ASCII_CLASSES = {
 }
 
 
+_BOUNDARIES = {c.AT_BOUNDARY: r"\b", c.AT_NON_BOUNDARY: r"\B"}
+
+
 class _Unsupported(Exception):
     """The item has no RE2 spelling with the same meaning."""
 
 
 class Re2Form:
-    """The RE2 spelling of a pattern, and whether its meaning needs the
-    text not to end in a newline (Python's ``$`` also matches before one)."""
+    """The RE2 spelling of a pattern, whether its meaning needs the text not
+    to end in a newline (Python's ``$`` also matches before one), and
+    whether it needs the text to have no word character outside ASCII
+    (RE2's ``\b`` knows only ASCII letters; on such text it is Python's)."""
 
-    def __init__(self, source: str, end_sensitive: bool):
+    def __init__(self, source: str, end_sensitive: bool, ascii_words: bool):
         self.source = source
         self.end_sensitive = end_sensitive
+        self.ascii_words = ascii_words
 
 
 def to_re2(parsed, flags: int) -> Re2Form | None:
@@ -61,13 +68,14 @@ def to_re2(parsed, flags: int) -> Re2Form | None:
     except _Unsupported:
         return None
     prefix = "(?i)" if (flags | parsed.state.flags) & re.IGNORECASE else ""
-    return Re2Form(prefix + body, writer.end_sensitive)
+    return Re2Form(prefix + body, writer.end_sensitive, writer.ascii_words)
 
 
 class _Writer:
     def __init__(self, groupdict: dict[str, int]):
         self.names = {number: name for name, number in groupdict.items()}
         self.end_sensitive = False
+        self.ascii_words = False
 
     def sequence(self, items, flags: int) -> str:
         return "".join(self.item(op, av, flags) for op, av in items)
@@ -130,7 +138,10 @@ class _Writer:
                 return "(?m:$)"
             self.end_sensitive = True
             return r"\z"
-        raise _Unsupported(where)  # \b, \B: RE2's are ASCII-only
+        if where in _BOUNDARIES:
+            self.ascii_words = True
+            return _BOUNDARIES[where]
+        raise _Unsupported(where)
 
 
 def _char(code: int) -> str:

@@ -53,8 +53,7 @@ def compile_safe(pattern: str, flags: int = 0, origin: str | None = None) -> Bou
     compiled = re.compile(fast, flags)
     KNOWN_LITERALS[(compiled.pattern, compiled.flags)] = literals
     try:
-        return BoundedPattern(compiled, re2_form and re2_form.source, bool(re2_form and re2_form.end_sensitive),
-                              origin or f"built-in regex {pattern[:60]!r}")
+        return BoundedPattern(compiled, re2_form, origin or f"built-in regex {pattern[:60]!r}")
     except TooLarge as exc:
         raise UnsafePattern(str(exc)) from None
 
