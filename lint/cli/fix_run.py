@@ -19,6 +19,7 @@ from lint.read import InputError, read_document
 from lint.render.json_format import finding_to_dict
 from lint.run.pipeline import FileResult, Linter
 from lint.store.atomic import Snapshot, WriteRefused, write_atomic
+from lint.store.orphans import sweep_orphans
 
 LOG_VERSION = 1
 
@@ -114,6 +115,9 @@ def run(args) -> int:
         warn("--interactive fixes one file at a time")
         return 2
     failed, entries, results = False, [], []
+    if args.in_place:  # what a killed run left behind
+        for directory in {path.parent for path in paths}:
+            sweep_orphans(directory)
     for path in paths:
         try:
             result, document, snapshot = fix_file(linter, path, args)

@@ -88,8 +88,8 @@ class BoundedPattern:
             return
         engine = self._engine(text, endpos)
         if engine is self._re2:
-            for found in engine.finditer(text[:endpos], pos):
-                yield _Re2Match(found, self)
+            for found in engine.finditer(_re2_text(text, endpos), pos):
+                yield _Re2Match(found, self, text)
             return
         try:
             yield from engine.finditer(self._for_fallback(text), pos, endpos, timeout=_budget(text))
@@ -101,8 +101,8 @@ class BoundedPattern:
             return None
         engine = self._engine(text, endpos)
         if engine is self._re2:
-            found = getattr(engine, method)(text[:endpos], pos)
-            return None if found is None else _Re2Match(found, self)
+            found = getattr(engine, method)(_re2_text(text, endpos), pos)
+            return None if found is None else _Re2Match(found, self, text)
         try:
             return getattr(engine, method)(self._for_fallback(text), pos, endpos, timeout=_budget(text))
         except TimeoutError:
@@ -114,7 +114,7 @@ class BoundedPattern:
         ``\b`` a letter outside ASCII."""
         if self._re2 is None:
             return self._fallback
-        if self._end_sensitive and text[:endpos].endswith("\n"):
+        if self._end_sensitive and text.endswith("\n", 0, endpos):
             return self._fallback
         if self._ascii_words and not text.isascii() and _NON_ASCII_WORD.search(text, 0, endpos):
             return self._fallback
@@ -137,14 +137,33 @@ class BoundedPattern:
         return f"BoundedPattern({self.pattern!r}, {'re2' if self.linear else 'regex'})"
 
 
+_last_encoded: tuple = (None, None)  # the last text given to RE2, and what RE2 was given (one tuple: thread-safe)
+
+
+def _re2_text(text: str, endpos: int):
+    """What RE2 searches for `text` cut at `endpos`: ASCII text as bytes,
+    whose offsets are the characters' (the wrapper converts every offset
+    of a str, a third of the matching time); other text as it is."""
+    if endpos < len(text):
+        text = text[:endpos]
+    global _last_encoded
+    last, encoded = _last_encoded
+    if last is not text:
+        encoded = text.encode("ascii") if text.isascii() else text
+        _last_encoded = (text, encoded)
+    return encoded
+
+
 class _Re2Match:
-    """An RE2 match that also takes group names in start/end/span, as `re` does."""
+    """An RE2 match read as `re` reads one: groups by number or name, their
+    text taken from the original str (RE2 may have matched its bytes)."""
 
-    __slots__ = ("_match", "re")
+    __slots__ = ("_match", "re", "string")
 
-    def __init__(self, found, pattern: BoundedPattern):
+    def __init__(self, found, pattern: BoundedPattern, text: str):
         self._match = found
         self.re = pattern
+        self.string = text
 
     def _number(self, group):
         return self.re.groupindex[group] if isinstance(group, str) else group
@@ -158,19 +177,24 @@ class _Re2Match:
     def span(self, group=0):
         return self._match.span(self._number(group))
 
+    def _text(self, group, default=None):
+        start, end = self._match.span(self._number(group))
+        return default if start < 0 else self.string[start:end]
+
     def group(self, *groups):
-        return self._match.group(*groups)
+        if len(groups) <= 1:
+            return self._text(groups[0] if groups else 0)
+        return tuple(self._text(group) for group in groups)
 
     def __getitem__(self, group):
-        return self._match[group]
+        return self._text(group)
 
     def groups(self, default=None):
-        return self._match.groups(default)
+        return tuple(self._text(number, default) for number in range(1, self.re.groups + 1))
 
     def groupdict(self, default=None):
-        return self._match.groupdict(default)
+        return {name: self._text(number, default) for name, number in self.re.groupindex.items()}
 
-    string = property(lambda self: self._match.string)
     pos = property(lambda self: self._match.pos)
     endpos = property(lambda self: self._match.endpos)
     lastindex = property(lambda self: self._match.lastindex)

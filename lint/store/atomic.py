@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-TEMPORARY_SUFFIX = ".copydesk-tmp"
+from lint.store.orphans import TEMPORARY_SUFFIX, staged_name, temporary_prefix
 
 
 class WriteRefused(Exception):
@@ -88,7 +88,7 @@ def replace_file(path: Path, data: bytes, *, mode: int | None = None, durable: b
     `path`. `durable` fsyncs the file and its directory; `before_replace`
     runs just before the rename and may raise to cancel it. On any failure
     `path` is untouched and the temporary file removed."""
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX)
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -119,7 +119,7 @@ def write_quietly(path: Path, data: bytes) -> bool:
 
 
 def _replace_backup(path: Path, backup: Path) -> None:
-    staged = backup.with_name(backup.name + TEMPORARY_SUFFIX)
+    staged = staged_name(backup)
     staged.unlink(missing_ok=True)
     try:
         os.link(path, staged)
