@@ -28,7 +28,9 @@ SHAPES = {  # name: (pattern, the line it is checked on)
     # on ASCII text RE2 runs \b; next to a letter outside ASCII the regex
     # module does, and its time budget stops it
     "word-boundary-overlap": (r"\b(?:a|aa)+!", "naïve " + "a" * 35 + "?"),
-    "lookahead-overlap": (r"(?=a)(?:a|aa)+!", "a" * 35 + "?"),
+    # RE2 screens out a line where even (?:a|aa)+! finds nothing; here it
+    # finds the last "a!", and the regex module's budget stops the rest
+    "lookahead-overlap": (r"(?=a)(?:a|aa)+!", "a" * 35 + "? a!"),
 }
 
 

@@ -50,9 +50,9 @@ def switched_off(origin: str) -> bool:
 class BoundedPattern:
     """One compiled rule regex; see the module docstring."""
 
-    __slots__ = ("_python", "_re2", "_fallback", "_end_sensitive", "_ascii_words", "origin")
+    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "origin")
 
-    def __init__(self, python: re.Pattern, form: Re2Form | None, origin: str):
+    def __init__(self, python: re.Pattern, form: Re2Form | None, relaxed: Re2Form | None, origin: str):
         self._python = python
         self.origin = origin
         self._end_sensitive = bool(form and form.end_sensitive)
@@ -65,8 +65,15 @@ class BoundedPattern:
             except re2.error as exc:
                 why = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
                 raise TooLarge(f"regex {python.pattern!r} is too large to match in linear time ({why})") from None
+        self._screen = None
         if self._re2 is None or self._end_sensitive or self._ascii_words:
             self._fallback = regex.compile(python.pattern, python.flags | regex.VERSION0)
+            # RE2 first rules out, in linear time, the blocks where even the
+            # pattern without its lookaround finds nothing: most of them.
+            try:
+                self._screen = relaxed and re2.compile(relaxed.source, _RE2_OPTIONS)
+            except re2.error:
+                pass
 
     pattern = property(lambda self: self._python.pattern)
     flags = property(lambda self: self._python.flags)
@@ -91,6 +98,8 @@ class BoundedPattern:
             for found in engine.finditer(_re2_text(text, endpos), pos):
                 yield _Re2Match(found, self, text)
             return
+        if self._screen and self._screen.search(_re2_text(text, endpos), pos) is None:
+            return
         try:
             yield from engine.finditer(self._for_fallback(text), pos, endpos, timeout=_budget(text))
         except TimeoutError:
@@ -103,6 +112,8 @@ class BoundedPattern:
         if engine is self._re2:
             found = getattr(engine, method)(_re2_text(text, endpos), pos)
             return None if found is None else _Re2Match(found, self, text)
+        if self._screen and getattr(self._screen, method)(_re2_text(text, endpos), pos) is None:
+            return None
         try:
             return getattr(engine, method)(self._for_fallback(text), pos, endpos, timeout=_budget(text))
         except TimeoutError:

@@ -60,9 +60,14 @@ class Re2Form:
         self.ascii_words = ascii_words
 
 
-def to_re2(parsed, flags: int) -> Re2Form | None:
-    """The RE2 form of a parsed pattern (`re._parser.parse`), or None."""
-    writer = _Writer(parsed.state.groupdict)
+def to_re2(parsed, flags: int, relaxed: bool = False) -> Re2Form | None:
+    """The RE2 form of a parsed pattern (`re._parser.parse`), or None.
+
+    `relaxed` drops what RE2 cannot say but only narrows a match
+    (lookaround, word boundaries; atomic groups and possessive repeats
+    become plain ones): the form then matches wherever the pattern does,
+    and more, so where it finds nothing the pattern finds nothing."""
+    writer = _Writer(parsed.state.groupdict, relaxed)
     try:
         body = writer.sequence(parsed, flags | parsed.state.flags)
     except _Unsupported:
@@ -72,8 +77,9 @@ def to_re2(parsed, flags: int) -> Re2Form | None:
 
 
 class _Writer:
-    def __init__(self, groupdict: dict[str, int]):
+    def __init__(self, groupdict: dict[str, int], relaxed: bool = False):
         self.names = {number: name for name, number in groupdict.items()}
+        self.relaxed = relaxed
         self.end_sensitive = False
         self.ascii_words = False
 
@@ -98,7 +104,21 @@ class _Writer:
             return "(?:" + "|".join(self.sequence(b, flags) for b in av[1]) + ")"
         if op == c.AT:
             return self.position(av, flags)
+        if self.relaxed:
+            return self.relaxed_item(op, av, flags)
         raise _Unsupported(op)
+
+    def relaxed_item(self, op, av, flags: int) -> str:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            return ""
+        if op == c.ATOMIC_GROUP:
+            return f"(?:{self.sequence(av, flags)})"
+        if op == c.POSSESSIVE_REPEAT:
+            return self.repeat(c.MAX_REPEAT, av, flags)
+        if op == c.GROUPREF_EXISTS:
+            no = self.sequence(av[2], flags) if av[2] is not None else ""
+            return f"(?:{self.sequence(av[1], flags)}|{no})"
+        raise _Unsupported(op)  # a backreference: no superset is simple
 
     def repeat(self, op, av, flags: int) -> str:
         low, high, body = av
@@ -137,8 +157,10 @@ class _Writer:
             if flags & re.MULTILINE:
                 return "(?m:$)"
             self.end_sensitive = True
-            return r"\z"
+            return r"(?:\n?\z)" if self.relaxed else r"\z"
         if where in _BOUNDARIES:
+            if self.relaxed:
+                return ""
             self.ascii_words = True
             return _BOUNDARIES[where]
         raise _Unsupported(where)

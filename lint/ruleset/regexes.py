@@ -53,7 +53,7 @@ def compile_safe(pattern: str, flags: int = 0, origin: str | None = None) -> Bou
     compiled = re.compile(fast, flags)
     KNOWN_LITERALS[(compiled.pattern, compiled.flags)] = literals
     try:
-        return BoundedPattern(compiled, re2_form, origin or f"built-in regex {pattern[:60]!r}")
+        return BoundedPattern(compiled, *re2_form, origin=origin or f"built-in regex {pattern[:60]!r}")
     except TooLarge as exc:
         raise UnsafePattern(str(exc)) from None
 
@@ -71,7 +71,7 @@ def _analyse(pattern: str, flags: int):
         return (f"regex {pattern!r} may backtrack catastrophically ({problem}); "
                 "bound the outer repeat, e.g. {0,10} instead of * or +"), pattern, None, None
     fast = with_first_character_test(word_alternations_as_tries(pattern), parsed)
-    return None, fast, sequence_literals(parsed), to_re2(parsed, flags)
+    return None, fast, sequence_literals(parsed), (to_re2(parsed, flags), to_re2(parsed, flags, relaxed=True))
 
 
 
