@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from lint import __version__
 from lint.report.model import DocumentReport, assign_colours, build_document
+from lint.report.visible import visible
 
 __all__ = ["DocumentReport", "assign_colours", "build_document", "render_page", "page_name"]
 
@@ -26,7 +27,8 @@ __all__ = ["DocumentReport", "assign_colours", "build_document", "render_page", 
 def _environment() -> Environment:
     return Environment(loader=PackageLoader("lint.report", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
-                       undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
+                       undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True,
+                       finalize=visible)
 
 
 @cache
