@@ -71,7 +71,7 @@ class ParagraphCache:
         except sqlite3.Error:
             self._give_up()
 
-    def _connect(self) -> sqlite3.Connection | None:
+    def _connect(self, rebuild: bool = True) -> sqlite3.Connection | None:
         if self._db is None and not self._broken:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,10 +79,25 @@ class ParagraphCache:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("CREATE TABLE IF NOT EXISTS results "
                            "(key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
+                db.execute("SELECT key, matches FROM results LIMIT 1").fetchall()
                 self._db = db
-            except (OSError, sqlite3.Error):
+            except sqlite3.DatabaseError as exc:
+                # "file is not a database", "disk image is malformed": start a new
+                # file (a lock or a read-only folder is a subclass: left alone).
+                if rebuild and type(exc) is sqlite3.DatabaseError and self._remove_files():
+                    return self._connect(rebuild=False)
+                self._broken = True
+            except OSError:
                 self._broken = True
         return self._db
+
+    def _remove_files(self) -> bool:
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
 
     def _give_up(self) -> None:
         # A corrupt or unwritable cache only costs speed, never the run.
