@@ -50,7 +50,7 @@ def switched_off(origin: str) -> bool:
 class BoundedPattern:
     """One compiled rule regex; see the module docstring."""
 
-    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "origin")
+    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "_nullable", "origin")
 
     def __init__(self, python: re.Pattern, form: Re2Form | None, relaxed: Re2Form | None, origin: str):
         self._python = python
@@ -66,7 +66,10 @@ class BoundedPattern:
                 why = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else exc
                 raise TooLarge(f"regex {python.pattern!r} is too large to match in linear time ({why})") from None
         self._screen = None
-        if self._re2 is None or self._end_sensitive or self._ascii_words:
+        # A pattern that can match empty text is iterated by `regex`: after an
+        # empty match `re` retries at the same place, the RE2 wrapper moves on.
+        self._nullable = relaxed is None or re2.compile(relaxed.source, _RE2_OPTIONS).fullmatch("") is not None
+        if self._re2 is None or self._end_sensitive or self._ascii_words or self._nullable:
             self._fallback = regex.compile(python.pattern, python.flags | regex.VERSION0)
             # RE2 first rules out, in linear time, the blocks where even the
             # pattern without its lookaround finds nothing: most of them.
@@ -94,9 +97,14 @@ class BoundedPattern:
         if self.origin in _OFF:
             return
         engine = self._engine(text, endpos)
+        if engine is self._re2 and self._nullable:
+            engine = self._fallback
         if engine is self._re2:
+            last = None
             for found in engine.finditer(_re2_text(text, endpos), pos):
-                yield _Re2Match(found, self, text)
+                if found.span() != last:  # the wrapper yields an empty match at the end twice
+                    last = found.span()
+                    yield _Re2Match(found, self, text)
             return
         if self._screen and self._screen.search(_re2_text(text, endpos), pos) is None:
             return

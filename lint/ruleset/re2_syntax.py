@@ -157,7 +157,7 @@ class _Writer:
             if flags & re.MULTILINE:
                 return "(?m:$)"
             self.end_sensitive = True
-            return r"(?:\n?\z)" if self.relaxed else r"\z"
+            return "" if self.relaxed else r"\z"
         if where in _BOUNDARIES:
             if self.relaxed:
                 return ""
