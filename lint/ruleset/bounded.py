@@ -7,7 +7,8 @@
 text. Any other (word boundaries, lookaround, backreferences) is matched
 by the `regex` module with at most `BUDGET` seconds a call; a pattern that
 runs past it is switched off, with the rest of its rule, for the run, and
-one notice names the rule's file:line.
+one note (in the result of the document where it happened, see
+`take_switched_off`) names the rule's file:line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import sys
 import re2
 import regex
 
-from lint.notices import notice
 from lint.ruleset.re2_syntax import Re2Form
 
 _NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
@@ -29,6 +29,7 @@ _NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
 BUDGET = 0.1
 BUDGET_PER_CHARACTER = 1e-6
 _OFF: set[str] = set()  # origins (rule file:line) switched off for this run
+_NEWLY_OFF: list[str] = []  # their notes, until the pipeline takes them
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.max_mem = 32 << 20  # room for large word lists; a pattern past it is refused
 _RE2_OPTIONS.log_errors = False  # the refusal is reported once, at the rule's file:line
@@ -42,6 +43,14 @@ def _budget(text: str) -> float:
     return BUDGET + BUDGET_PER_CHARACTER * len(text)
 
 
+def take_switched_off() -> list[str]:
+    """The notes for rules switched off since the last call (the pipeline
+    adds them to the result of the document where it happened)."""
+    notes = list(_NEWLY_OFF)
+    del _NEWLY_OFF[:len(notes)]
+    return notes
+
+
 def switched_off(origin: str) -> bool:
     """Whether the rule at `origin` ran past the budget earlier in this run."""
     return origin in _OFF
@@ -50,11 +59,13 @@ def switched_off(origin: str) -> bool:
 class BoundedPattern:
     """One compiled rule regex; see the module docstring."""
 
-    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "_nullable", "origin")
+    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "_nullable", "origin", "written")
 
-    def __init__(self, python: re.Pattern, form: Re2Form | None, relaxed: Re2Form | None, origin: str):
+    def __init__(self, python: re.Pattern, form: Re2Form | None, relaxed: Re2Form | None, origin: str,
+                 written: str | None = None):
         self._python = python
         self.origin = origin
+        self.written = written or python.pattern  # as the rule file has it
         self._end_sensitive = bool(form and form.end_sensitive)
         self._ascii_words = bool(form and form.ascii_words)
         self._re2 = None
@@ -148,9 +159,10 @@ class BoundedPattern:
         return text
 
     def _switch_off(self, text: str) -> None:
-        _OFF.add(self.origin)
-        notice(f"{self.origin}: regex {self.pattern!r} took over {_budget(text):.2f} s on one block; "
-               "its rule is off for this run (simplify the pattern or drop lookaround)")
+        if self.origin not in _OFF:
+            _OFF.add(self.origin)
+            _NEWLY_OFF.append(f"{self.origin}: regex {self.written!r} ran past its time budget on one block; "
+                              "its rule is off for this run (simplify the pattern or drop lookaround)")
 
     def __repr__(self) -> str:
         return f"BoundedPattern({self.pattern!r}, {'re2' if self.linear else 'regex'})"
