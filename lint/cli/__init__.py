@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rules, server, setup
+from lint.cli import baseline, check, fix, report, rules, server, setup, vocab
 
-COMMANDS = [check, fix, rules, report, setup, server, baseline]
+COMMANDS = [check, fix, rules, report, setup, server, baseline, vocab]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar

@@ -66,6 +66,10 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
         snapshot = None  # read_document names the problem
     document = read_document(path)
     relint = Relinter(linter, path)
+    if args.decisions:
+        from lint.decisions.fixing import fix_with_decisions
+
+        return fix_with_decisions(document, relint, args.decisions_loaded, path), document, snapshot
     decide = InteractiveEditor(str(path)) if args.interactive else None
     result = fix_document(document, relint, unsafe=args.unsafe_fixes, select=args.select,
                           ignore=args.ignore, decide=decide)
@@ -110,9 +114,13 @@ def run(args) -> int:
     if len(paths) != 1 and not (args.in_place or args.diff):
         warn("several files need --in-place or --diff (an edition goes to one place)")
         return 2
-    if args.interactive and len(paths) != 1:
-        warn("--interactive fixes one file at a time")
+    if (args.interactive or args.decisions) and len(paths) != 1:
+        warn(f"{'--interactive' if args.interactive else '--decisions'} fixes one file at a time")
         return 2
+    if args.decisions:
+        from lint.decisions import load_decisions
+
+        args.decisions_loaded = load_decisions(args.decisions)  # a DecisionError names the file
     failed, entries, results = False, [], []
     for path in paths:
         try:
@@ -128,6 +136,10 @@ def run(args) -> int:
             continue
         print(summary_line(path, result), file=sys.stderr)
         entries.append(log_entry(str(path), result))
+        if args.decisions:
+            from lint.decisions.fixing import dismissed_log
+
+            entries[-1]["dismissed"] = dismissed_log(args.decisions_loaded, result.original)
         results.append(FileResult(path, findings=result.remaining))
     if args.log:
         try:

@@ -302,6 +302,9 @@ def absorb_emptied_line(edit: Edit, text: str) -> Edit:
             end = min(len(text), _line_bounds(text, end, end)[1] + 1)
     while end == len(text) and start and _blank_line_before(text, start) is not None:
         start = _blank_line_before(text, start)  # nothing follows: leave no trailing blank lines
+    if end == len(text) and start and not text.endswith("\n"):
+        # The last line had no newline: take the one before, so none is added.
+        start -= 2 if text[start - 2:start] == "\r\n" else 1
     return Edit(start, end, "")
 
 
