@@ -66,7 +66,7 @@ def family_of(category: str) -> Family:
 def report_css() -> str:
     """The stylesheet lines giving each family its highlight and swatch colour."""
     return "\n".join(f".cat-{f.name} {{ background: {f.tint}; }} "
-                     f".swatch.cat-{f.name} {{ background: {f.swatch}; }}" for f in FAMILIES) + "\n"
+                     f".swatch.cat-{f.name} {{ box-shadow: inset 0 0 0 .25em {f.swatch}; }}" for f in FAMILIES) + "\n"
 
 
 def ansi(category: str) -> str:

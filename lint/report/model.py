@@ -22,6 +22,7 @@ from lint.report.layout import Chunk, lay_out
 CLAIM_CATEGORIES = ("claims", "facts")
 CALM_CATEGORIES = ("readability",)  # shown as margin marks, like infos, unless asked
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
+_QUOTES = (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"))
 EXCERPT_SHOWN = 40  # characters of the flagged text quoted in the findings list
 
 
@@ -55,8 +56,12 @@ class FindingView:
 
     @property
     def quote(self) -> str:
-        """The flagged text as the findings list quotes it, shortened."""
+        """The flagged text as the findings list quotes it, shortened; none when the message quotes it."""
         text = " ".join(self.excerpt.split())
+        if not text and self.excerpt:
+            return "␣" * min(len(self.excerpt), 5)  # spacing: show where it is
+        if text and any(f"{a}{text}{b}" in self.message for a, b in _QUOTES):
+            return ""  # the message quotes it already
         return text if len(text) <= EXCERPT_SHOWN else text[:EXCERPT_SHOWN - 1].rstrip() + "…"
 
     @property
