@@ -154,3 +154,19 @@ def test_add_to_vocabulary_goes_to_copydesk_yaml_and_silences_the_word(browser, 
     assert text.startswith("# house settings\nfail_on: warning  # strict desk\n") and "- blockchainify" in text
     check = run_copydesk("check", doc, "--require", "languagetool", "-f", "json", cwd=tmp_path)
     assert "blockchainify" not in check.stdout, check.stdout
+
+
+def test_an_emoji_and_windows_line_ends_do_not_shift_the_edits(browser, tmp_path):
+    doc = tmp_path / "launch.txt"
+    doc.write_bytes("Launch 🚀 day.\r\nAccoring to them, it rained.\r\n".encode("utf-8"))
+    out = tmp_path / "launch.html"
+    assert run_copydesk("report", doc, "--no-languagetool", "-o", out).returncode == 0
+    page = Watched(browser, out, browser.new_context(accept_downloads=True)).page
+    open_finding(page, "Accoring").get_by_role("button", name="Accept “According”").click()
+    shown = edition_shown(page)
+    assert shown == "Launch 🚀 day.\r\nAccording to them, it rained.\r\n"
+    fixed = tmp_path / "fixed.txt"
+    proc = run_copydesk("fix", doc, "--decisions", export(page, tmp_path), "-o", fixed, "--no-languagetool",
+                        "--exit-zero")
+    assert proc.returncode == 0, proc.stderr
+    assert fixed.read_bytes() == shown.encode("utf-8")
