@@ -70,3 +70,15 @@ def test_a_malformed_decision_names_the_file_and_the_decision(tmp_path):
     proc = run_copydesk("fix", doc, "--decisions", bad, "--no-languagetool")
     assert proc.returncode == 2
     assert f"{bad}: decision 1: an accepted finding needs \"edits\"" in proc.stderr
+
+
+def test_the_colour_table_in_the_docs_is_the_one_in_the_code():
+    from conftest import ROOT
+    from lint.categories import CATEGORY_FAMILY, FAMILIES
+
+    doc = (ROOT / "docs" / "CATEGORIES.md").read_text(encoding="utf-8")
+    for family in FAMILIES:
+        members = ", ".join(c for c, f in CATEGORY_FAMILY.items() if f == family.name) or "any other category"
+        row = (f"| {family.name} | {family.colour} | `{family.swatch}` | `{family.tint}` | {family.ansi} "
+               f"| {members} |")
+        assert row in doc, row

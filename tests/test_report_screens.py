@@ -1,7 +1,7 @@
 """The report on a phone and a wide screen, in real headless Chromium: no page
 is wider than the viewport, the text comes first, inline code shows, colours
 are fixed per category, infos are calm; every tab is screenshot at both
-widths into test-artifacts/ (see docs/REPORT.md for what to look at)."""
+widths into test-artifacts/report-WIDTH-DOC-TAB.png."""
 
 from __future__ import annotations
 
