@@ -117,6 +117,9 @@ def run(args) -> int:
     if (args.interactive or args.decisions) and len(paths) != 1:
         warn(f"{'--interactive' if args.interactive else '--decisions'} fixes one file at a time")
         return 2
+    if args.decisions and (args.interactive or args.unsafe_fixes):
+        warn("--decisions applies exactly the editor's decisions: not with --interactive or --unsafe-fixes")
+        return 2
     if args.decisions:
         from lint.decisions import load_decisions
 
