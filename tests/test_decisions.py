@@ -82,3 +82,13 @@ def test_the_colour_table_in_the_docs_is_the_one_in_the_code():
         row = (f"| {family.name} | {family.colour} | `{family.swatch}` | `{family.tint}` | {family.ansi} "
                f"| {members} |")
         assert row in doc, row
+
+
+def test_the_terminal_paints_a_rule_in_its_category_colour(tmp_path):
+    from lint.categories import ansi
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Accoring to them, the goverment met.\n", encoding="utf-8")
+    out = run_copydesk("check", doc, "--no-languagetool", "--color", "always").stdout
+    assert f"{ansi('spelling')}typos.misspelling" in out
+    assert ansi("spelling") != ansi("grammar") != ansi("claims")
