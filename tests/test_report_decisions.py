@@ -32,7 +32,7 @@ def open_finding(page, text: str):
 
 
 def edition_shown(page) -> str:
-    page.get_by_role("tab", name=re.compile("Edition")).click()
+    page.get_by_role("tab", name=re.compile("edition", re.I)).click()
     return page.evaluate("document.querySelector('.edition').textContent")
 
 

@@ -131,8 +131,9 @@
         var row = make("tr");
         row.append(make("td", "num", String(lineOf(e.start))));
         var rule = make("td"); rule.append(make("code", "", findings[e.id].rule)); row.append(rule);
-        var del = make("td"); del.append(make("del", "", before)); row.append(del);
-        var ins = make("td"); ins.append(make("ins", "", e.replacement)); row.append(ins);
+        var del = make("td"); del.append(before ? change("del", before) : make("span", "removed", "nothing")); row.append(del);
+        var ins = make("td"); ins.append(e.replacement ? change("ins", e.replacement) : make("span", "removed", "removed"));
+        row.append(ins);
         rows.append(row);
       });
       if (cursor < original.length) redline.append(original.slice(cursor).join(""));
