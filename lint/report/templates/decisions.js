@@ -28,8 +28,14 @@
     var original = Array.from(data.text);  // code points, as Copydesk's offsets count
     var lineStarts = [0];
     original.forEach(function (c, i) { if (c === "\n") lineStarts.push(i + 1); });
-    var findings = {}, order = [];
-    data.findings.forEach(function (f) { findings[f.id] = f; order.push(f.id); });
+    var findings = {}, order = [], items = {}, marks = {};
+    data.findings.forEach(function (f) { findings[f.id] = f; order.push(f.id); marks[f.key] = []; });
+    Array.prototype.forEach.call(report.querySelectorAll(".finding-list li[data-f]"), function (li) {
+      items[li.getAttribute("data-f")] = li;
+    });
+    Array.prototype.forEach.call(report.querySelectorAll("mark.hl[data-f]"), function (m) {
+      (marks[m.getAttribute("data-f")] || []).push(m);
+    });
     var storeKey = "copydesk:decisions:" + data.sha256;
     var state = { decisions: {}, vocabulary: [] };
     var popover = report.querySelector(".popover");
@@ -71,8 +77,8 @@
     function overlaps(a, b) {
       return (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
     }
-    function conflict(id, edits) {
-      var taken = acceptedEdits(id);
+    function conflict(id, edits, taken) {
+      taken = (taken || acceptedEdits(null)).filter(function (e) { return e.id !== id; });
       for (var i = 0; i < edits.length; i += 1) {
         for (var j = 0; j < taken.length; j += 1) {
           if (overlaps(edits[i], taken[j])) return findings[taken[j].id];
@@ -80,8 +86,8 @@
       }
       return null;
     }
-    function accept(f, edits, label, applicability) {
-      var other = conflict(f.id, edits);
+    function accept(f, edits, label, applicability, taken) {
+      var other = conflict(f.id, edits, taken);
       if (other) {
         return "This change overlaps the accepted change to “" + other.text + "” (line " + other.line +
           "): undo that one first.";
@@ -153,13 +159,13 @@
         var f = findings[id], d = state.decisions[id];
         if (d && d.action === "accept") accepted += 1;
         if (d && d.action === "dismiss") dismissed += 1;
-        var item = report.querySelector('.finding-list li[data-f="' + f.key + '"]');
+        var item = items[f.key];
         if (item) {
           item.classList.toggle("is-accepted", !!d && d.action === "accept");
           item.classList.toggle("is-dismissed", !!d && d.action === "dismiss");
           item.querySelector(".state").textContent = describe(d);
         }
-        Array.prototype.forEach.call(report.querySelectorAll('mark.hl[data-f="' + f.key + '"]'), function (m) {
+        marks[f.key].forEach(function (m) {
           m.classList.toggle("is-accepted", !!d && d.action === "accept");
           m.classList.toggle("is-dismissed", !!d && d.action === "dismiss");
         });
@@ -260,10 +266,14 @@
     });
     bar.querySelector(".accept-all").addEventListener("click", function () {
       var wanted = data.accept_all === "unsafe" ? ["safe", "unsafe"] : ["safe"];
+      var taken = acceptedEdits(null);
       order.forEach(function (id) {
         var f = findings[id], first = f.options[0];
         if (state.decisions[id] || !first || wanted.indexOf(first.applicability) < 0) return;
-        accept(f, first.edits, first.label, first.applicability);  // a conflicting one stays undecided
+        // A conflicting one stays undecided; `taken` grows with each one accepted.
+        if (!accept(f, first.edits, first.label, first.applicability, taken)) {
+          first.edits.forEach(function (e) { taken.push({ start: e.start, end: e.end, replacement: e.replacement, id: id }); });
+        }
       });
       decided();
     });
