@@ -170,3 +170,14 @@ def test_an_emoji_and_windows_line_ends_do_not_shift_the_edits(browser, tmp_path
                         "--exit-zero")
     assert proc.returncode == 0, proc.stderr
     assert fixed.read_bytes() == shown.encode("utf-8")
+
+
+def test_deciding_by_keyboard_keeps_the_focus_in_the_details(browser, seed_report):
+    page = Watched(browser, seed_report).page
+    popover = open_finding(page, "Accoring")
+    popover.get_by_role("button", name="Accept “According”").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.className") == "status"
+    assert page.evaluate("document.activeElement.textContent") == "✓ Accepted: “According”"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Accept “According”"

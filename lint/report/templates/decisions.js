@@ -187,6 +187,7 @@
       if (!f) return;
       shownKey = key;
       var old = popover.querySelector(".decide");
+      var hadFocus = !!old && old.contains(document.activeElement);
       if (old) old.remove();
       var box = make("div", "decide");
       box.setAttribute("role", "group");
@@ -239,6 +240,7 @@
       if (more.childNodes.length) box.append(more);
       box.append(problem);
       popover.append(box);
+      if (hadFocus) { box.firstChild.tabIndex = -1; box.firstChild.focus(); }  // keyboard users keep their place
     }
 
     function exported() {
