@@ -148,6 +148,9 @@ def test_add_to_vocabulary_goes_to_copydesk_yaml_and_silences_the_word(browser, 
     open_finding(page, "blockchainify").get_by_role("button", name="Add “blockchainify” to the vocabulary").click()
     assert page.locator(".decided").inner_text().endswith("1 word for the vocabulary")
     decisions = export(page, tmp_path)
+    fixed = run_copydesk("fix", doc, "--decisions", decisions, "--exit-zero", cwd=tmp_path)
+    assert fixed.stdout == doc.read_text(encoding="utf-8")  # nothing accepted: nothing changed
+    assert f"1 word for the vocabulary: copydesk vocab add --decisions {decisions}" in fixed.stderr
     proc = run_copydesk("vocab", "add", "--decisions", decisions, cwd=tmp_path)
     assert proc.returncode == 0 and "added 1 word (blockchainify)" in proc.stderr, proc.stderr
     text = config.read_text(encoding="utf-8")

@@ -143,6 +143,10 @@ def run(args) -> int:
             from lint.decisions.fixing import dismissed_log
 
             entries[-1]["dismissed"] = dismissed_log(args.decisions_loaded, result.original)
+            words = args.decisions_loaded.vocabulary
+            if words:
+                warn(f"{len(words)} word{'' if len(words) == 1 else 's'} for the vocabulary: "
+                     f"copydesk vocab add --decisions {args.decisions}")
         results.append(FileResult(path, findings=result.remaining))
     if args.log:
         try:
