@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rules, server, setup, vocab
+from lint.cli import baseline, check, fix, report, rules, serve, server, setup, vocab
 
-COMMANDS = [check, fix, rules, report, setup, server, baseline, vocab]
+COMMANDS = [check, fix, rules, report, serve, setup, server, baseline, vocab]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -36,6 +36,7 @@ examples:
   copydesk fix article.txt --diff            what the safe fixes would change
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
+  copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """
