@@ -11,7 +11,7 @@ import pytest
 import requests
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from servehelp import running_service
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -70,6 +70,18 @@ def test_the_page_shows_the_findings_of_the_api(page, service):
     assert page.seen["errors"] == []
     csp = requests.get(service + "/", timeout=10).headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "connect-src 'self'" in csp
+
+
+def test_a_category_has_the_report_s_colour_on_the_page(page, service):
+    page.fill("#copy", "Accoring to the goverment, it rained.")
+    mark = page.locator("#annotated-text mark.hl", has_text="Accoring")
+    expect(mark).to_have_count(1, timeout=20_000)
+    assert "cat-spelling" in mark.get_attribute("class").split()
+    report = ROOT / "reports" / "article.html"  # the committed report of the seed article
+    other = page.context.new_page()
+    other.goto(report.as_uri())
+    in_report = other.locator("mark.hl[data-cat=spelling]").first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == in_report
 
 
 def test_accept_a_fix_dismiss_a_finding_and_copy_the_corrected_text(page, service):
