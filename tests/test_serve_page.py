@@ -132,3 +132,17 @@ def test_without_the_token_the_page_asks_for_it(browser, service):
     expect(page.locator("#status")).to_contain_text("bearer token is required", timeout=20_000)
     expect(page.locator("#token-box")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_the_page_fits_the_screen_and_shows_the_text_before_the_findings(browser, service, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(service + "/#token=page-token")
+    page.fill("#copy", ARTICLE)
+    expect(page.locator("#findings li").first).to_be_visible(timeout=20_000)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    text, findings = page.locator("#annotated-text").bounding_box(), page.locator("#findings").bounding_box()
+    assert text["y"] < findings["y"] if width == 390 else text["x"] > findings["x"]
+    page.screenshot(path=str(ROOT / "test-artifacts" / f"serve-{width}.png"), full_page=True)
+    context.close()
