@@ -144,5 +144,6 @@ def test_the_page_fits_the_screen_and_shows_the_text_before_the_findings(browser
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     text, findings = page.locator("#annotated-text").bounding_box(), page.locator("#findings").bounding_box()
     assert text["y"] < findings["y"] if width == 390 else text["x"] > findings["x"]
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     page.screenshot(path=str(ROOT / "test-artifacts" / f"serve-{width}.png"), full_page=True)
     context.close()
