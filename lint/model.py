@@ -22,7 +22,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         """Turn 'error' / 'warning' / 'info' into a Severity."""
         return cls[name.strip().upper()]
 
@@ -38,7 +38,7 @@ class Applicability(enum.IntEnum):
     SAFE = 2
 
     @classmethod
-    def parse(cls, name: str) -> "Applicability":
+    def parse(cls, name: str) -> Applicability:
         """Turn 'safe' / 'unsafe' / 'display-only' into an Applicability."""
         return cls[name.strip().upper().replace("-", "_")]
 
@@ -77,7 +77,7 @@ class Finding:
     fix: Fix | None = None
     source: str = "builtin"
 
-    def with_severity(self, severity: Severity) -> "Finding":
+    def with_severity(self, severity: Severity) -> Finding:
         """Return a copy with another severity (config overrides)."""
         return Finding(self.rule, severity, self.category, self.message, self.start,
                        self.end, self.replacements, self.fix, self.source)
@@ -171,11 +171,11 @@ class Block:
             raise ValueError(f"unknown block kind {self.kind!r} (known: {', '.join(sorted(BLOCK_KINDS))})")
 
     @classmethod
-    def verbatim(cls, text: str, source_start: int, kind: str = "text") -> "Block":
+    def verbatim(cls, text: str, source_start: int, kind: str = "text") -> Block:
         """A block whose text is a plain slice of the source."""
         return cls(text, kind, (Span(0, source_start, len(text)),))
 
-    def source_map(self) -> "SourceMap":
+    def source_map(self) -> SourceMap:
         """The block's map from text offsets to source offsets, built once."""
         return self.memo("source_map", lambda: SourceMap(self.spans))
 

@@ -142,7 +142,7 @@ def test_letters_ignorecase_folds_are_found_by_the_prefilter():
 
 
 def test_word_groups_become_tries_only_where_that_changes_no_match():
-    from lint.ruleset.regexes import _word_alternations_as_tries as as_tries
+    from lint.ruleset.regexes import word_alternations_as_tries as as_tries
 
     assert as_tries(r"\b(?:many|most|some)\s") == r"\b(?:(?:m(?:any|ost)|some))\s"
     assert as_tries(r"(?:lab|laboratory)s?") == r"(?:lab|laboratory)s?"  # a prefix: order matters
@@ -156,7 +156,7 @@ def test_word_groups_become_tries_only_where_that_changes_no_match():
        tail=st.sampled_from(["", r"\b", r"s?", r"\s+(\w+)"]),
        text=st.text(alphabet="abcAB s", max_size=40))
 def test_a_word_group_as_a_trie_matches_where_the_group_does(words, tail, text):
-    from lint.ruleset.regexes import _word_alternations_as_tries as as_tries
+    from lint.ruleset.regexes import word_alternations_as_tries as as_tries
 
     pattern = rf"(?:{'|'.join(words)}){tail}"
     for flags in (0, re.IGNORECASE):

@@ -233,7 +233,7 @@ def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
     """(start, end, words) for each sentence of a block (from counts made once)."""
     measured = _measures(block)
     return [(sentence.start, sentence.end, words)
-            for sentence, words in zip(measured.sentences, measured.sentence_words)]
+            for sentence, words in zip(measured.sentences, measured.sentence_words, strict=True)]
 
 
 def sentence_grades(block: Block) -> list[tuple[Sentence, int, float]]:
@@ -242,7 +242,7 @@ def sentence_grades(block: Block) -> list[tuple[Sentence, int, float]]:
     measured = _measures(block)
     return [(sentence, words, flesch_scores(words, 1, syllables)[1])
             for sentence, words, syllables in zip(measured.sentences, measured.sentence_words,
-                                                  measured.sentence_syllables) if words]
+                                                  measured.sentence_syllables, strict=True) if words]
 
 
 def longest_sentence(block: Block) -> int:
@@ -253,7 +253,7 @@ def longest_sentence(block: Block) -> int:
 def document_metrics(blocks: list[Block]) -> dict:
     """Flesch reading ease, grade level and sentence figures for the prose."""
     measured = [_measures(b) for b in blocks if b.kind in PROSE_KINDS]
-    totals = [sum(column) for column in zip(*(m.counts for m in measured))] or [0, 0, 0]
+    totals = [sum(column) for column in zip(*(m.counts for m in measured), strict=True)] or [0, 0, 0]
     metrics = _scores(*totals)
     if metrics:  # there are words, so there are sentences
         metrics["longest_sentence_words"] = max(m.longest for m in measured)

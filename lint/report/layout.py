@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lint.model import Block
 from lint.report.inline_code import OBJECT, code_in
@@ -57,7 +58,7 @@ class Chunk:
 def _block_chunk(block: Block, text: str) -> Chunk:
     spans = sorted(block.spans, key=lambda s: s.source_start)
     hidden = []
-    for before, after in zip(spans, spans[1:]):
+    for before, after in pairwise(spans):
         source_gap = (before.source_start + before.length, after.source_start)
         reader_text = block.text[before.text_start + before.length:after.text_start]
         kind = "decoded"

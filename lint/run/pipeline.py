@@ -113,7 +113,7 @@ class Linter:
             self._by_config[key] = (settings, ruleset, extra)
         return self._by_config[key]
 
-    def fork_copy(self) -> "Linter":
+    def fork_copy(self) -> Linter:
         """A Linter for a forked worker: the compiled rules are shared, the
         sources (which may hold connections and threads) are made anew."""
         copy = Linter(self.cli, self.use_sources)

@@ -4,6 +4,7 @@ its span: rule id, category, issue type, rule description and context."""
 from __future__ import annotations
 
 import re
+
 from lint.model import Finding, Severity
 
 LT_PREFIX = "lt."

@@ -36,14 +36,14 @@ class Snapshot:
     sha256: str
 
     @classmethod
-    def of(cls, path: Path) -> "Snapshot":
+    def of(cls, path: Path) -> Snapshot:
         """Take a snapshot of the file as it is now."""
         data = path.read_bytes()
         info = path.stat()
         return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
     @classmethod
-    def of_bytes(cls, path: Path, data: bytes) -> "Snapshot":
+    def of_bytes(cls, path: Path, data: bytes) -> Snapshot:
         """A snapshot for bytes already read from `path`."""
         return cls(len(data), path.stat().st_mtime_ns, hashlib.sha256(data).hexdigest())
 

@@ -36,8 +36,8 @@ _ARTICLE_THEN_WORD = compile_safe(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’
 _FUNCTION_WORDS = {
     "and", "or", "nor", "but", "if", "is", "are", "was", "as", "at", "in", "into", "of", "on",
     "onto", "it", "its", "it’s", "it's", "our", "out", "over", "up", "upon", "an", "a", "either",
-    "each", "even", "ever", "every", "i", "e", "o", "u", "x", "y", "unless", "until", "or",
-    "also", "etc", "ie", "eg", "i.e", "e.g", "other", "another", "all", "any",
+    "each", "even", "ever", "every", "i", "e", "o", "u", "x", "y", "unless", "until", "also", "etc",
+    "ie", "eg", "i.e", "e.g", "other", "another", "all", "any",
 }
 
 

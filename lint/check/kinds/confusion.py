@@ -35,8 +35,8 @@ import re
 from lint.check.kinds import lexicon
 from lint.check.kinds.existence import compile_rule_regex
 from lint.check.kinds.perrule import BlockRule, PerRuleChecker
-from lint.check.prefilter import union_literals
 from lint.check.kinds.wordlist import trie_pattern
+from lint.check.prefilter import union_literals
 from lint.check.text import match_case
 from lint.ruleset.regexes import compile_safe
 from lint.ruleset.rulespec import Hit, RuleSpec
@@ -62,7 +62,7 @@ class ContextRule(BlockRule):
         self.replacement = rule.options["replacement"]
         self.patterns = [compile_rule_regex(rule, p, "patterns", re.IGNORECASE)
                          for p in rule.options["patterns"]]
-        for source, pattern in zip(rule.options["patterns"], self.patterns):
+        for source, pattern in zip(rule.options["patterns"], self.patterns, strict=True):
             if "word" not in pattern.groupindex:
                 raise rule.error(f"pattern {source!r} needs a group named 'word' (?P<word>...)",
                                  "patterns")
@@ -142,8 +142,9 @@ class StatisticalRule(BlockRule):
         return None
 
 
-_CLAUSE_START = re.compile(r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
-                           re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
+    re.IGNORECASE)
 
 
 def _after_short_subject(text: str, left_start: int) -> bool:

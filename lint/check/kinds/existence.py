@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from lint.check.prefilter import OPEN, DocumentText, Gate
 from lint.check.kinds.wordlist import PhraseMatcher
+from lint.check.prefilter import OPEN, DocumentText, Gate
 from lint.ruleset.regexes import UnsafePattern, compile_safe, required_literals
 from lint.ruleset.rulespec import Hit, RuleSpec
 
@@ -75,7 +75,7 @@ class ExistenceChecker:
                 for match, rules in self._matcher.finditer(text):
                     for rule in rules:
                         yield block, self._hit(rule, text, match.start(), match.end())
-            for (rule, pattern), gate in zip(self._patterns, pattern_gates):
+            for (rule, pattern), gate in zip(self._patterns, pattern_gates, strict=True):
                 if not gate.allows(block):
                     continue
                 for match in pattern.finditer(text):

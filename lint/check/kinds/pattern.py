@@ -41,7 +41,7 @@ class PatternRule(BlockRule):
         self.template = rule.options["replace"]
         self.exceptions = {w.lower() for w in rule.options.get("except", [])}
         self.literals = union_literals(self.patterns)
-        for source, pattern in zip(rule.options["patterns"], self.patterns):
+        for source, pattern in zip(rule.options["patterns"], self.patterns, strict=True):
             try:
                 _check_template(pattern, self.template)
             except re.error as exc:

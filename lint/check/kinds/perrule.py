@@ -56,7 +56,7 @@ class PerRuleChecker:
     def check_document(self, document: DocumentText) -> Iterator[tuple[Block, Hit]]:
         """(block, hit) for every hit in the document, rule by rule."""
         taken: dict[int, list[tuple[int, int]]] = {}
-        for rule, compiled in zip(self.rules, self.compiled):
+        for rule, compiled in zip(self.rules, self.compiled, strict=True):
             blocks = self._gate(document, rule, compiled).select(document.blocks)
             if rule.scope:  # the engine would drop its hits (a headline rule in a paragraph)
                 blocks = [block for block in blocks if block.kind in rule.scope]

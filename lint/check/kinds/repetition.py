@@ -25,8 +25,9 @@ from lint.ruleset.rulespec import Hit, RuleSpec
 OPTIONS = {"allow": list}
 REQUIRED = ()
 
-_DOUBLED = re.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
-                      re.IGNORECASE)
+_DOUBLED = re.compile(
+    r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
+    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=64)

@@ -26,6 +26,12 @@ import re
 from collections.abc import Iterable
 
 from lint.check.kinds import lexicon
+from lint.check.kinds.word_forms import (
+    ENDINGS,
+    PREFIXES,
+    is_compound,
+    spelling_variants,
+)
 from lint.check.prefilter import DocumentText, Gate
 from lint.check.text import block_sentences
 from lint.model import Applicability
@@ -202,17 +208,17 @@ class SpellingChecker:
     def _derived_known(self, lower: str) -> bool:
         """Inflections, derivations, other spellings and compounds of known words."""
         known = self._base_known
-        if any(known(v) for v in _spelling_variants(lower)):
+        if any(known(v) for v in spelling_variants(lower)):
             return True
-        for ending, stem_ending in _ENDINGS:
+        for ending, stem_ending in ENDINGS:
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)] + stem_ending
-                if known(stem) or any(known(v) for v in _spelling_variants(stem)):
+                if known(stem) or any(known(v) for v in spelling_variants(stem)):
                     return True
-        for prefix in _PREFIXES:
+        for prefix in PREFIXES:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and known(lower[len(prefix):]):
                 return True
-        return _is_compound(lower)
+        return is_compound(lower)
 
     def _hits(self, word: str, start: int, end: int):
         found = lexicon.suggestions(word)
@@ -225,19 +231,6 @@ class SpellingChecker:
             message = rule.format_message(word=word, text=word, suggestion=suggestion,
                                           replacement=" or ".join(replacements))
             yield Hit(rule, start, end, message, replacements, applicability)
-
-
-_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-            ("ing", "e"), ("ly", ""), ("ably", "able"), ("ibly", "ible"), ("ness", ""), ("iness", "y"),
-            ("er", ""), ("ers", ""), ("or", ""), ("ors", ""), ("ment", ""), ("ments", ""), ("able", ""),
-            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""), ("ator", "ate"), ("ators", "ate"))
-_PREFIXES = ("re", "un", "de", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "co",
-             "mis", "anti", "auto", "micro", "meta", "semi", "hyper", "bio", "pseudo")
-# American and British spellings: the packaged list has some words only one way.
-_VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
-             ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
-             ("eling", "elling"), ("eler", "eller"))
-_COMPOUND_PART_MIN_COUNT = 5_000_000
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
@@ -277,30 +270,6 @@ def _distinct_tokens(texts: Iterable[str]) -> set[str]:
 def _next_word(words: list[str], index: int) -> str:
     """The word after words[index] in its sentence ("" at the end)."""
     return words[index + 1] if index + 1 < len(words) else ""
-
-
-def _spelling_variants(lower: str) -> list[str]:
-    """The word with one American/British difference swapped."""
-    variants = []
-    for old, new in _VARIANTS:
-        start = lower.find(old)
-        while start > 0:
-            variants.append(lower[:start] + new + lower[start + len(old):])
-            start = lower.find(old, start + 1)
-    return variants
-
-
-def _is_compound(lower: str) -> bool:
-    """Two common words written as one ("backtrace", "newtype")."""
-    for cut in range(3, len(lower) - 2):
-        head, tail = lower[:cut], lower[cut:]
-        if lexicon.word_count(head) < _COMPOUND_PART_MIN_COUNT:
-            continue
-        tails = [tail] + [tail[: -len(e)] + r for e, r in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))
-                          if tail.endswith(e) and len(tail) - len(e) >= 3]
-        if any(lexicon.word_count(t) >= _COMPOUND_PART_MIN_COUNT for t in tails):
-            return True
-    return False
 
 
 def _same_case(template: str, word: str) -> str:

@@ -44,7 +44,7 @@ class RawMatch:
                 self.category, self.issue_type, self.type_name]
 
     @classmethod
-    def from_json(cls, item: list) -> "RawMatch":
+    def from_json(cls, item: list) -> RawMatch:
         """Inverse of `to_json`."""
         offset, length, rule, message, replacements, category, issue_type, type_name = item
         return cls(offset, length, rule, message, tuple(replacements), category, issue_type,

@@ -78,13 +78,13 @@ class LanguageToolSource:
         fingerprint = settings_fingerprint(self._server_version(), self.settings)
         keys = [paragraph_key(fingerprint, block.text) for block in blocks]
         results = self.cache.get_many(keys)
-        missing = {key: block.text for key, block in zip(keys, blocks) if key not in results}
+        missing = {key: block.text for key, block in zip(keys, blocks, strict=True) if key not in results}
         if missing:
             fresh = self._fetch(missing)
             self.cache.put_many(fresh)
             results.update(fresh)
         findings = []
-        for key, block in zip(keys, blocks):
+        for key, block in zip(keys, blocks, strict=True):
             for match in results[key]:
                 flagged = block.text[match.offset:match.offset + match.length]
                 # Names are left alone by every speller (the built-in one's rules).
@@ -139,7 +139,7 @@ class LanguageToolSource:
                 # A match reaching into the separator or the next block is dropped.
                 if index >= 0 and local + match.length <= len(batch[index][1]):
                     per_text[index].append(_shift(match, local))
-            for (key, _), matches in zip(batch, per_text):
+            for (key, _), matches in zip(batch, per_text, strict=False):
                 fresh[key] = matches
         return fresh
 
