@@ -10,6 +10,7 @@ from collections import Counter
 from json.encoder import encode_basestring
 
 from lint.model import Applicability, Finding, Severity
+from lint.formats import FORMATS
 from lint.positions import LineIndex
 
 JSON_VERSION = 1
@@ -46,6 +47,9 @@ def file_to_dict(result, encode_finding=None) -> dict:
         index = LineIndex(text)
         findings = (finding_to_dict(f, text, index) for f in result.findings)
         entry["findings"] = [encode_finding(f) for f in findings] if encode_finding else list(findings)
+        line_unit = FORMATS[result.document.format].line_unit if result.document.format in FORMATS else "line"
+        if line_unit != "line":  # a Word document: "line" is the paragraph number, "column" the character in it
+            entry["line_unit"] = line_unit
     if result.error:
         entry["error"] = result.error
     if result.notes:
