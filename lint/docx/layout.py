@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from lint.docx.xml import MC, W, qn, style_of
@@ -64,7 +65,7 @@ def layout_of(document) -> Layout:
     parts = []
     for part in document.part.package.iter_parts():
         if str(part.partname) in ("/word/footnotes.xml", "/word/endnotes.xml"):
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)
             parts.append((part, root))
             for note in root:
                 if note.get(qn("type")) in (None, "normal"):
