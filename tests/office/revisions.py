@@ -18,9 +18,6 @@ import uuid
 import uno
 from com.sun.star.beans import PropertyValue
 
-# LibreOffice 7.4 without a GUI aborts opening a document with comments for
-# editing; read-only it opens them (set COPYDESK_LO_EDIT=1 to try editing).
-READ_ONLY = os.environ.get("COPYDESK_LO_EDIT") != "1"
 FILTERS = {".txt": "Text (encoded)", ".pdf": "writer_pdf_Export", ".docx": "MS Word 2007 XML",
            ".odt": "writer8"}
 
@@ -58,7 +55,7 @@ def main(source, action, outputs):
         url = uno.systemPathToFileUrl(copy)
         doc = None
         for _ in range(50):  # a just-started office may refuse the first load
-            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", READ_ONLY)))
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
             if doc is not None:
                 break
             time.sleep(0.2)

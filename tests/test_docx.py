@@ -1,0 +1,158 @@
+"""Word documents: checked like the plain text they hold, fixed as tracked
+changes that LibreOffice (real, headless) shows, accepts and rejects."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED, run_copydesk
+from docxhelp import convert_with_office, pdf_page_png, docx_from_lines, needs_office, office, office_text, same_text
+
+SEED = SHARED / "seed" / "article.txt"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def findings_of(path: Path) -> list[tuple]:
+    proc = run_copydesk("check", "--format", "json", "--no-languagetool", path)
+    entry = json.loads(proc.stdout)["files"][0]
+    assert "error" not in entry, entry
+    return [(f["rule"], f["line"], f["column"], f["text"]) for f in entry["findings"]]
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("docx")
+
+
+@pytest.fixture(scope="module")
+def office_seed(work) -> Path:
+    """The seed article as LibreOffice makes a .docx of it."""
+    shutil.copy(SEED, work / "article.txt")
+    return convert_with_office(work / "article.txt", "docx:MS Word 2007 XML", work)
+
+
+@pytest.fixture(scope="module")
+def plain_fix(work) -> tuple[str, dict]:
+    """What `copydesk fix` makes of the plain-text seed, and its log."""
+    log = work / "plain-log.json"
+    proc = run_copydesk("fix", "--no-languagetool", "--log", log, SEED)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.stdout, json.loads(log.read_text())["files"][0]
+
+
+@needs_office
+def test_office_made_docx_has_the_seeds_findings(office_seed):
+    expected = findings_of(SEED)
+    assert expected, "the seed has findings"
+    assert findings_of(office_seed) == expected  # same rules, same paragraph:column, same text
+
+
+def test_python_docx_file_with_runs_and_formatting_has_the_seeds_findings(work):
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    path = docx_from_lines(lines, work / "styled.docx", styled=True)
+    assert findings_of(path) == findings_of(SEED)
+
+
+def test_json_says_lines_are_paragraphs(work):
+    path = docx_from_lines(["Accoring to the report.", "It rained."], work / "units.docx")
+    proc = run_copydesk("check", "--format", "json", "--no-languagetool", path)
+    entry = json.loads(proc.stdout)["files"][0]
+    assert entry["line_unit"] == "paragraph"
+    assert [(f["line"], f["column"], f["text"]) for f in entry["findings"]
+            if f["rule"] == "typos.misspelling"] == [(1, 1, "Accoring")]
+
+
+@needs_office
+def test_fixed_docx_accepts_to_the_plain_fix_and_rejects_to_the_original(office_seed, plain_fix, work):
+    fixed_text, plain_log = plain_fix
+    out = work / "article.copydesk.docx"
+    proc = run_copydesk("fix", "--no-languagetool", office_seed, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    seen = office(out, "keep", work / "tracked.pdf")
+    assert seen["authors"] == ["Copydesk"]
+    assert {"Insert", "Delete"} <= set(seen["revisions"])
+    # Every finding no fix resolved is a comment on its text.
+    assert len(seen["comments"]) == len(plain_log["unfixed"])
+    assert {c["author"] for c in seen["comments"]} == {"Copydesk"}
+    messages = sorted(f"{f['message']} [{f['rule']}]" for f in plain_log["unfixed"])
+    assert sorted(c["text"] for c in seen["comments"]) == messages
+    by_rule = {c["text"].rsplit("[", 1)[1].rstrip("]"): c["anchor"] for c in seen["comments"]}
+    assert by_rule["jargon.business-jargon"] == "win-win"
+    assert (work / "tracked.pdf").read_bytes().startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = pdf_page_png(work / "tracked.pdf", work / "tracked")  # as LibreOffice shows it: changes marked
+    assert page.read_bytes().startswith(b"\x89PNG")
+    shutil.copy(page, ARTIFACTS / "docx-tracked-changes.png")
+    assert same_text(office_text(out, "accept", work), fixed_text)
+    assert same_text(office_text(out, "reject", work), SEED.read_text(encoding="utf-8"))
+    assert office_seed.read_bytes() == (work / "article.docx").read_bytes()  # the input is untouched
+
+
+@needs_office
+def test_formatting_heading_and_table_survive_accepting(work):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Budget talks resume", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Accoring").bold = True
+    paragraph.add_run(" to the ")
+    paragraph.add_run("minister").italic = True
+    paragraph.add_run(", exports grew worldwidely last year.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Accoring to the table."
+    table.cell(0, 1).text = "Plain cell."
+    source = work / "formatted.docx"
+    document.save(source)
+    out = work / "formatted.copydesk.docx"
+    proc = run_copydesk("fix", "--no-languagetool", source, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    accepted = work / "formatted.accepted.docx"
+    office(out, "accept", accepted)
+    result = docx.Document(accepted)
+    heading, body = result.paragraphs[0], result.paragraphs[1]
+    assert heading.style.name == "Heading 1" and heading.text == "Budget talks resume"
+    assert body.text == "According to the minister, exports grew worldwide last year."
+    assert [r.text for r in body.runs if r.bold] == ["According"]
+    assert [r.text for r in body.runs if r.italic] == ["minister"]
+    cells = [c.text for c in result.tables[0].rows[0].cells]
+    assert cells == ["According to the table.", "Plain cell."]
+
+
+def test_refused_files_exit_2_and_write_nothing(work, office_seed=None):
+    import zipfile
+
+    (work / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    encrypted = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le")
+    (work / "locked.docx").write_bytes(encrypted)
+    (work / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    macro = docx_from_lines(["Accoring to plan."], work / "macro.docm")
+    with zipfile.ZipFile(macro, "a") as archive:
+        archive.writestr("word/vbaProject.bin", b"\0")
+    reasons = {"old.doc": "old binary Word document", "locked.docx": "encrypted Word document",
+               "broken.docx": "corrupt Word document", "macro.docm": "macro-enabled Word document"}
+    for name, reason in reasons.items():
+        before = (work / name).read_bytes()
+        check = run_copydesk("check", "--no-languagetool", work / name)
+        assert check.returncode == 2 and reason in check.stdout + check.stderr, (name, check.stdout)
+        fix = run_copydesk("fix", "--no-languagetool", work / name, "-o", work / f"{name}.out.docx")
+        assert fix.returncode == 2 and reason in fix.stderr, (name, fix.stderr)
+        assert not (work / f"{name}.out.docx").exists()
+        assert (work / name).read_bytes() == before
+
+
+def test_fix_refuses_to_overwrite_the_input_or_drop_the_backup(work):
+    path = docx_from_lines(["Accoring to plan."], work / "story.docx")
+    before = path.read_bytes()
+    for args in (["-o", path], ["--in-place", "--no-backup"], []):
+        proc = run_copydesk("fix", "--no-languagetool", path, *args)
+        assert proc.returncode == 2, (args, proc.stderr)
+    assert path.read_bytes() == before
+    proc = run_copydesk("fix", "--no-languagetool", path, "--in-place")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (work / "story.docx.orig").read_bytes() == before
+    assert path.read_bytes() != before
