@@ -156,3 +156,12 @@ def test_fix_refuses_to_overwrite_the_input_or_drop_the_backup(work):
     assert proc.returncode in (0, 1), proc.stderr
     assert (work / "story.docx.orig").read_bytes() == before
     assert path.read_bytes() != before
+
+
+def test_report_on_a_docx_is_the_usual_html_report(work):
+    path = docx_from_lines(["Accoring to the minister, exports grew.", "It rained."], work / "report.docx")
+    out = work / "report.html"
+    proc = run_copydesk("report", "--no-languagetool", path, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<html" in html.lower() and "Accoring" in html and "typos.misspelling" in html

@@ -9,8 +9,8 @@ import json
 from collections import Counter
 from json.encoder import encode_basestring
 
-from lint.model import Applicability, Finding, Severity
 from lint.formats import FORMATS
+from lint.model import Applicability, Finding, Severity
 from lint.positions import LineIndex
 
 JSON_VERSION = 1
