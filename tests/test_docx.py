@@ -165,3 +165,33 @@ def test_report_on_a_docx_is_the_usual_html_report(work):
     assert proc.returncode in (0, 1), proc.stderr
     html = out.read_text(encoding="utf-8")
     assert "<html" in html.lower() and "Accoring" in html and "typos.misspelling" in html
+
+
+FOOTNOTED = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:p>The minister spoke<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation>
+<text:note-body><text:p>Accoring to the transcript.</text:p></text:note-body></text:note> on Tuesday.</text:p>
+<text:p>Exports grew worldwidely.</text:p></office:text></office:body></office:document>"""
+
+
+@needs_office
+def test_footnotes_are_checked_and_fixed_as_tracked_changes(work):
+    source = work / "footnoted.fodt"
+    source.write_text(FOOTNOTED, encoding="utf-8")
+    story = convert_with_office(source, "docx:MS Word 2007 XML", work)
+    found = findings_of(story)
+    assert ("typos.misspelling", 3, 2, "Accoring") in found  # line 3: the footnote, after the body
+    assert found[0][:2] == ("typos.non-word", 2)
+    out = work / "footnoted.copydesk.docx"
+    proc = run_copydesk("fix", "--no-languagetool", story, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    accepted = work / "footnoted.accepted.docx"
+    seen = office(out, "accept", accepted)
+    assert seen["revisions"].count("Insert") == 2
+    from lint.read import read_document
+
+    text = read_document(accepted).text
+    assert "According to the transcript." in text and "Accoring" not in text
+    assert "Exports grew worldwide." in text
