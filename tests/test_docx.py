@@ -4,6 +4,7 @@ changes that LibreOffice (real, headless) shows, accepts and rejects."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,19 @@ def test_footnotes_are_checked_and_fixed_as_tracked_changes(work):
     text = read_document(accepted).text
     assert "According to the transcript." in text and "Accoring" not in text
     assert "Exports grew worldwide." in text
+
+
+@needs_office
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "junit", "github", "gitlab", "rdjson", "checkstyle"])
+def test_every_output_format_reports_the_docx_as_the_plain_text(office_seed, work, output):
+    shutil.copy(SEED, work / "story.txt")
+    shutil.copy(office_seed, work / "story.docx")
+    as_text = run_copydesk("check", "--no-languagetool", "--format", output, "story.txt", cwd=work)
+    as_word = run_copydesk("check", "--no-languagetool", "--format", output, "story.docx", cwd=work)
+    assert as_word.returncode == as_text.returncode == 1
+    word = as_word.stdout.replace("story.docx", "story.txt")
+    if output in ("json", "rdjson", "sarif", "gitlab"):
+        word = word.replace(',\n      "line_unit": "paragraph"', "")
+    assert "Accoring" in word or "typos.misspelling" in word
+    fingerprint = re.compile(r'"fingerprint": "[0-9a-f]+"')  # GitLab's hashes the path too
+    assert fingerprint.sub("", word) == fingerprint.sub("", as_text.stdout)
