@@ -17,8 +17,8 @@ SEED = SHARED / "seed" / "article.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def findings_of(path: Path) -> list[tuple]:
-    proc = run_copydesk("check", "--format", "json", "--no-languagetool", path)
+def findings_of(path: Path, *options: str) -> list[tuple]:
+    proc = run_copydesk("check", "--format", "json", *(options or ("--no-languagetool",)), path)
     entry = json.loads(proc.stdout)["files"][0]
     assert "error" not in entry, entry
     return [(f["rule"], f["line"], f["column"], f["text"]) for f in entry["findings"]]
@@ -50,6 +50,26 @@ def test_office_made_docx_has_the_seeds_findings(office_seed):
     expected = findings_of(SEED)
     assert expected, "the seed has findings"
     assert findings_of(office_seed) == expected  # same rules, same paragraph:column, same text
+
+
+@needs_office
+def test_office_made_docx_has_the_seeds_findings_with_languagetool(office_seed):
+    expected = findings_of(SEED, "--require", "languagetool")
+    assert any(rule.startswith("lt.") for rule, *_ in expected)
+    assert findings_of(office_seed, "--require", "languagetool") == expected
+
+
+@needs_office
+def test_unsafe_fixes_with_languagetool_accept_to_the_plain_unsafe_fix(office_seed, work):
+    options = ("--require", "languagetool", "--unsafe-fixes")
+    plain = run_copydesk("fix", *options, SEED)
+    assert plain.returncode in (0, 1), plain.stderr
+    out = work / "article.unsafe.docx"
+    proc = run_copydesk("fix", *options, office_seed, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "boost" in plain.stdout  # an unsafe fix (a confusion) was applied
+    assert same_text(office_text(out, "accept", work), plain.stdout)
+    assert same_text(office_text(out, "reject", work), SEED.read_text(encoding="utf-8"))
 
 
 def test_python_docx_file_with_runs_and_formatting_has_the_seeds_findings(work):
