@@ -104,6 +104,8 @@ def iter_files(paths, is_excluded) -> Iterator[Path]:
                     candidate = root_path / name
                     if candidate.suffix.lower() not in WALKED_SUFFIXES or is_excluded(candidate):
                         continue
+                    if name.startswith("~$"):  # Word's lock file beside a document it has open
+                        continue
                     if candidate.is_symlink() and not _inside(candidate.resolve(), root_real):
                         notice(f"{candidate}: skipped: symlink to {candidate.resolve()}, outside {path}")
                         continue

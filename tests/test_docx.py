@@ -232,3 +232,15 @@ def test_every_output_format_reports_the_docx_as_the_plain_text(office_seed, wor
     assert "Accoring" in word or "typos.misspelling" in word
     fingerprint = re.compile(r'"fingerprint": "[0-9a-f]+"')  # GitLab's hashes the path too
     assert fingerprint.sub("", word) == fingerprint.sub("", as_text.stdout)
+
+
+def test_walking_a_folder_takes_word_files_and_skips_words_lock_files(work):
+    folder = work / "desk"
+    folder.mkdir()
+    docx_from_lines(["Accoring to plan."], folder / "story.docx")
+    (folder / "~$story.docx").write_bytes(b"\x0cJane Editor" + b"\0" * 150)  # what Word leaves while editing
+    proc = run_copydesk("check", "--format", "json", "--no-languagetool", folder)
+    files = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 1, proc.stderr
+    assert [Path(f["path"]).name for f in files] == ["story.docx"]
+    assert [f["text"] for f in files[0]["findings"]] == ["Accoring"]
