@@ -28,7 +28,10 @@ def deliver_docx(path: Path, result: FixResult, snapshot: Snapshot | None, args)
     target = path if args.in_place else args.output
     if not args.in_place and target.resolve() == path.resolve():
         raise WriteRefused(f"{path}: -o names the input; the original is never written over (use --in-place)")
-    edition = tracked_edition(path.read_bytes(), path, result)
+    try:
+        edition = tracked_edition(path.read_bytes(), path, result)
+    except ValueError as exc:  # the file changed after it was read: nothing is written
+        raise WriteRefused(str(exc)) from None
     if edition.unjoined:
         print(f"{path}: {edition.unjoined} paragraph join(s) left out (a table cell's or a note's last "
               "paragraph cannot be joined to the next)", file=sys.stderr)
