@@ -142,6 +142,14 @@ class SourceMap:
 
 _MISSING = object()  # a memo not computed yet (None is a value)
 
+# Every kind of block a segmenter makes; a rule's `scope` names some of them.
+BLOCK_KINDS = frozenset({
+    "paragraph", "heading", "list-item", "quote", "table-cell", "caption", "term",
+    "admonition", "alt-text", "title", "chrome", "text",
+})
+# The kinds whose text is running prose (readability is measured on these).
+PROSE_KINDS = frozenset({"paragraph", "list-item", "quote", "text", "table-cell"})
+
 
 @dataclass
 class Block:
@@ -157,6 +165,10 @@ class Block:
     kind: str
     spans: tuple[Span, ...]
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r} (known: {', '.join(sorted(BLOCK_KINDS))})")
 
     @classmethod
     def verbatim(cls, text: str, source_start: int, kind: str = "text") -> "Block":

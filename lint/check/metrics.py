@@ -17,11 +17,10 @@ from typing import NamedTuple
 
 from lint.check.text import Sentence, block_sentences, split_sentences
 from lint.check.text import word_count as count_words
-from lint.model import Block
+from lint.model import PROSE_KINDS, Block
 from lint.store.datacache import cache_directory, package_stamp, prune_stale
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
-PROSE_KINDS = ("paragraph", "list-item", "quote", "text", "table-cell")
 
 
 def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:

@@ -10,16 +10,14 @@ the outer repeat (``(?:\s+\w+){0,10}``) is always accepted.
 Patterns are also made quicker without changing a match: a lookahead for
 the characters a match can start with, groups of plain words as tries; and
 `required_literals` says what text every match needs, for the prefilter
-(`lint.kinds.prefilter`). The compiled result is kept between runs
-(`lint.regexstore`).
+(`lint.check.prefilter`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-
-from lint.ruleset.regexstore import STORE
 
 try:  # Python 3.11+: the parser moved under re
     from re import _constants as sre_constants
@@ -37,23 +35,16 @@ class UnsafePattern(ValueError):
 
 
 def compile_safe(pattern: str, flags: int = 0) -> re.Pattern:
-    """Compile `pattern`, rejecting syntax errors and catastrophic backtracking.
-
-    What is worked out here (safety, the fast form, the literals) is kept in
-    the pattern store with the compiled code, so a warm run parses nothing.
-    """
-    analysis = STORE.analysis(pattern, flags)
-    if analysis is None:
-        analysis = _analyse(pattern, flags)
-        STORE.remember(pattern, flags, analysis)
-    problem, fast, literals = analysis
+    """Compile `pattern`, rejecting syntax errors and catastrophic backtracking."""
+    problem, fast, literals = _analyse(pattern, int(flags))
     if problem:
         raise UnsafePattern(problem)
-    compiled = STORE.compile(fast, flags)
+    compiled = re.compile(fast, flags)
     _LITERALS[(compiled.pattern, compiled.flags)] = literals
     return compiled
 
 
+@functools.lru_cache(maxsize=1024)
 def _analyse(pattern: str, flags: int) -> tuple[str | None, str, frozenset[str] | None]:
     """(why the pattern is refused or None, the pattern to compile, its literals)."""
     try:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 
 from lint.check.kinds import lexicon
-from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.prefilter import DocumentText, Gate
 from lint.check.text import block_sentences
 from lint.model import Applicability
 from lint.ruleset.regexes import fold
@@ -57,7 +57,6 @@ class SpellingChecker:
         self.accepted_exact = accepted
         self.accepted_lower = {w.lower() for w in accepted}
         self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
-        self.document_names: set[str] = set()
         # Whether a word could be flagged, and where its unknown parts are,
         # depend on the word alone, and so whether a white-space-separated
         # chunk of text ("word," "(see") holds such a word: each is decided
@@ -66,22 +65,28 @@ class SpellingChecker:
         self._unknown_spans: dict[str, tuple[tuple[int, int], ...]] = {}  # the words it could flag
         self._unflaggable: set[str] = set()
         self._clean_chunks: set[str] = set()  # chunks without a flaggable word
-        self._gate = OPEN  # the blocks with an unknown word
 
-    def begin_document(self, blocks) -> None:
-        """Find the blocks that hold a word the speller could flag, and learn
-        which of those words the document uses as names: capitalised inside a
+    def check_document(self, document: DocumentText):
+        """(block, hit) for every unknown word of the document that is not a name."""
+        gate, names = self.survey(document)
+        for block in gate.select(document.blocks):
+            for hit in self._block_hits(block, names):
+                yield block, hit
+
+    def survey(self, document: DocumentText) -> tuple[Gate, set[str]]:
+        """The blocks that hold a word the speller could flag, and which of
+        those words the document uses as names: capitalised inside a
         sentence, or before another capitalised word.
 
         Only such a word can be flagged, and only its own uses decide whether
         it is a name, so only the sentences that hold one are read word by word.
         """
+        blocks = document.blocks
         flaggable = self._flaggable_words(block.text for block in blocks)
-        document = document_text(blocks)
         # A search of the lowered text finds the blocks with a flaggable word
         # as a substring ("dyn" is in "dynamic"); their sentences tell which
         # hold one as a word.
-        near = Gate(document, document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
+        near = Gate(document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
         holding, names = set(), set()
         for block in near.select(blocks):
             for _, _, words in self._sentences_to_read(block):
@@ -89,8 +94,7 @@ class SpellingChecker:
                 names.update(word for index, word in enumerate(words)
                              if word in flaggable and word[0].isupper()
                              and (index > 0 or _next_word(words, index)[:1].isupper()))
-        self._gate = Gate(document, holding)
-        self.document_names = names
+        return Gate(holding), names
 
     def _flaggable_words(self, texts: Iterable[str]) -> set[str]:
         """The distinct words of some texts that the speller could flag.
@@ -120,21 +124,7 @@ class SpellingChecker:
         self._unflaggable |= unseen.difference(self._unknown_spans)
         return words.intersection(self._unknown_spans)
 
-    def check(self, block):
-        """Yield a hit for every unknown word."""
-        if not self._gate.allows(block):
-            return  # no unknown word here (see begin_document)
-        self._flaggable_among(set(_TOKEN.findall(block.text)))  # judged here if begin_document never saw it
-        yield from self._block_hits(block)
-
-    def check_blocks(self, blocks):
-        """(block, hit) for every hit in the document (the engine's fast path:
-        only the blocks the gate lets through are visited)."""
-        for block in self._gate.select(blocks):
-            for hit in self._block_hits(block):
-                yield block, hit
-
-    def _block_hits(self, block):
+    def _block_hits(self, block, names: set[str]):
         """The hits in a block whose every word has been judged."""
         text = block.text
         for start, end, words in self._sentences_to_read(block):
@@ -143,7 +133,7 @@ class SpellingChecker:
                 spans = self._unknown_spans.get(word)
                 if not spans:
                     continue  # known (decided once per distinct word), another script, or an identifier
-                if self._is_name(word, index, words, block.kind) or self._is_technical(text, match):
+                if self._is_name(word, index, words, block.kind, names) or self._is_technical(text, match):
                     continue
                 if not block.is_verbatim(match.start(), match.end()):
                     continue
@@ -160,12 +150,13 @@ class SpellingChecker:
             if not self._unknown_spans.keys().isdisjoint(words):
                 yield sentence.start, sentence.end, words
 
-    def _is_name(self, word: str, index: int, words: list[str], kind: str) -> bool:
+    @staticmethod
+    def _is_name(word: str, index: int, words: list[str], kind: str, names: set[str]) -> bool:
         if any(c.isupper() for c in word[1:]):
             return True  # CamelCase, ALLCAPS or macOS
         if not word[0].isupper():
             return False
-        if index > 0 or kind == "heading" or word in self.document_names:
+        if index > 0 or kind == "heading" or word in names:
             return True
         # At a sentence start, a capitalised word is a name unless ordinary
         # words follow it: "Deutsch" alone in a list item, "Bo Manhui, CEO".
