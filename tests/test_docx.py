@@ -244,3 +244,31 @@ def test_walking_a_folder_takes_word_files_and_skips_words_lock_files(work):
     assert proc.returncode == 1, proc.stderr
     assert [Path(f["path"]).name for f in files] == ["story.docx"]
     assert [f["text"] for f in files[0]["findings"]] == ["Accoring"]
+
+
+@needs_office
+def test_fixes_inside_someone_elses_insertion_keep_both_revisions(work):
+    from docx.oxml.parser import parse_xml
+
+    import docx
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = parse_xml(
+        f'<w:p {w}><w:r><w:t xml:space="preserve">The </w:t></w:r>'
+        '<w:ins w:id="7" w:author="Ed" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
+        "minister said Accoring to plan</w:t></w:r></w:ins>"
+        '<w:r><w:t xml:space="preserve"> it rained.</w:t></w:r></w:p>')
+    document = docx.Document()
+    document.element.body.insert(0, paragraph)
+    source = work / "edited.docx"
+    document.save(source)
+    out = work / "edited.copydesk.docx"
+    proc = run_copydesk("fix", "--no-languagetool", source, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    body = docx.Document(out).element.body
+    ins = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ins"
+    assert not [e for e in body.iter(ins) if e.getparent().tag == ins]  # no insertion inside an insertion
+    seen = office(out, "keep", work / "edited.pdf")
+    assert seen["authors"] == ["Copydesk", "Ed"]
+    assert same_text(office_text(out, "accept", work), "The minister said According to plan it rained.")
+    assert same_text(office_text(out, "reject", work), "The  it rained.")  # Ed's insertion rejected too

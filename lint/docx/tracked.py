@@ -195,12 +195,30 @@ class _Walk:
         wrapper = self.revisions.mark("ins")
         wrapper.append(_new_run(text, like))
         if self.cursor is not None:
-            self.cursor.addnext(wrapper)
+            self._outside_insertion().addnext(wrapper)
         else:
             paragraph = following.paragraph if following is not None else self.units[-1].paragraph
             properties = paragraph.find(qn("pPr"))
             paragraph.insert(0 if properties is None else paragraph.index(properties) + 1, wrapper)
         self.cursor = wrapper
+
+    def _outside_insertion(self):
+        """The element to insert after: the cursor, or, when the cursor lies in
+        someone's insertion, that insertion cut in two there (no w:ins in a w:ins)."""
+        parent = self.cursor.getparent()
+        if parent is None or parent.tag != qn("ins"):
+            return self.cursor
+        rest = list(self.cursor.itersiblings())
+        if rest:
+            tail = copy.copy(parent)  # attributes and all children; keep only those after the cursor
+            for child in list(tail):
+                tail.remove(child)
+            tail.set(qn("id"), str(self.revisions.next_id))
+            self.revisions.next_id += 1
+            for child in rest:
+                tail.append(child)
+            parent.addnext(tail)
+        return parent
 
 
 def write_revisions(layout: Layout, segments, revisions: Revisions, extra_cuts=()) -> tuple[list[Unit], int]:
