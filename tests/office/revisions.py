@@ -31,12 +31,12 @@ def prop(name, value):
 def connect(pipe):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(300):
+    for _ in range(1200):  # a loaded machine may take a while to start an office
         try:
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
         except Exception:
             time.sleep(0.1)
-    raise SystemExit("LibreOffice did not answer over UNO in 30 s")
+    raise SystemExit("LibreOffice did not answer over UNO in 120 s")
 
 
 def main(source, action, outputs):
