@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
-from importlib import import_module
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
 
 from lint.formats import FORMATS, FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported

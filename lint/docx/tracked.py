@@ -13,7 +13,7 @@ revision gives the original back.
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.oxml.parser import OxmlElement
 
@@ -32,7 +32,7 @@ class Revisions:
         ids = [int(v) for e in root.iter() for k, v in e.attrib.items() if k == qn("id") and v.isdigit()]
         self.next_id = max(ids, default=0) + 1
         self.author = author
-        self.date = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def mark(self, tag: str):
         """A new w:ins or w:del element with its id, author and date."""
@@ -54,7 +54,7 @@ def split_run(run, at: int):
     """Split a w:r after `at` characters of its text; return the second part (placed after it)."""
     second = copy.deepcopy(run)
     consumed = 0
-    for first_child, second_child in zip(list(run), list(second)):
+    for first_child, second_child in zip(list(run), list(second), strict=True):
         if first_child.tag == qn("rPr"):
             continue
         length = _length(first_child)

@@ -25,7 +25,7 @@ def segment_docx(document: Document, settings=None) -> list[Block]:
     if len(kinds) != len(lines):
         kinds = ("",) * len(lines)  # the fixer joined paragraphs: let the text decide
     blocks = []
-    for line, kind in zip(lines, kinds):
+    for line, kind in zip(lines, kinds, strict=True):
         if kind == "code" or not line.group().strip():
             continue
         builder = BlockBuilder(kind or "paragraph")
