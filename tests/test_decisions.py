@@ -92,3 +92,26 @@ def test_the_terminal_paints_a_rule_in_its_category_colour(tmp_path):
     out = run_copydesk("check", doc, "--no-languagetool", "--color", "always").stdout
     assert f"{ansi('spelling')}typos.misspelling" in out
     assert ansi("spelling") != ansi("grammar") != ansi("claims")
+
+
+def test_decisions_on_a_word_document_become_tracked_changes(tmp_path):
+    import zipfile
+    from pathlib import Path
+
+    import docx
+
+    from lint.read import read_document
+
+    story = tmp_path / "story.docx"
+    made = docx.Document()
+    made.add_paragraph("Accoring to them, the plan worked.")
+    made.add_paragraph("It rained.")
+    made.save(story)
+    text = read_document(Path(story)).text
+    at = text.index("Accoring")
+    decisions = decisions_file(tmp_path, text, [accept("typos.misspelling@x", at, at + 8, "According")])
+    out = tmp_path / "out.docx"
+    proc = run_copydesk("fix", story, "--decisions", decisions, "-o", out, "--no-languagetool", "--exit-zero")
+    assert proc.returncode == 0, proc.stderr
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body and "According" in body

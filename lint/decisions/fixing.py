@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from lint.decisions import Decisions, apply_decisions, check_against, splice
+from lint.decisions import Decisions, check_against, splice
 from lint.fix import AppliedChange, FixResult, Relint
+from lint.fix.offsets import apply_edits
 from lint.model import Document
 from lint.positions import LineIndex
 
@@ -16,7 +17,7 @@ def fix_with_decisions(document: Document, relint: Relint, decisions: Decisions,
     """Apply exactly the accepted edits; re-check the edition for what remains."""
     text = document.text
     check_against(decisions, text, source)
-    fixed = apply_decisions(text, decisions)
+    fixed, segments = apply_edits(text, [e for a in decisions.accepted for e in a.edits])
     index = LineIndex(text)
     applied = []
     for accepted in sorted(decisions.accepted, key=lambda a: (min(e.start for e in a.edits), a.id)):
@@ -28,7 +29,10 @@ def fix_with_decisions(document: Document, relint: Relint, decisions: Decisions,
                                      index.line_col(start)[0], accepted.applicability,
                                      accepted.message, 1))
     remaining = relint(replace(document, text=fixed, blocks=[])) if fixed != text else relint(document)
-    return FixResult(text, fixed, applied, remaining, passes=1 if applied else 0)
+    result = FixResult(text, fixed, applied, remaining, passes=1 if applied else 0)
+    if segments:  # one pass: remaining findings map back, and a Word edition tracks the changes
+        result.offsets.passes.append(segments)
+    return result
 
 
 def dismissed_log(decisions: Decisions, text: str) -> list[dict]:
