@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rules, server, setup
+from lint.cli import audit, baseline, check, fix, report, rules, server, setup
 
-COMMANDS = [check, fix, rules, report, setup, server, baseline]
+COMMANDS = [check, fix, rules, report, setup, server, baseline, audit]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -36,6 +36,7 @@ examples:
   copydesk fix article.txt --diff            what the safe fixes would change
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
+  copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """
