@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 import archive  # noqa: E402  (bench/archive.py: the generator the benchmark uses too)
 
 
-def make_archive(folder: Path, count: int, seed: int = 23) -> dict:
+def make_archive(folder: Path, count: int, seed: int = 23, salt: str = "") -> dict:
     """The same records as JSON Lines, Parquet and a folder of files."""
     folder.mkdir(parents=True, exist_ok=True)
-    records = archive.make_records(count, seed)
+    records = archive.make_records(count, seed, salt)
     return {"records": records,
             "jsonl": archive.write_jsonl(records, folder / "archive.jsonl"),
             "parquet": archive.write_parquet(records, folder / "archive.parquet"),
