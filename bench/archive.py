@@ -3,8 +3,9 @@ together from the paragraphs of fixtures/article.txt (typos, wrong facts,
 debris) and of the rust-book's chapters (clean technical prose), written
 as JSON Lines, as Parquet, or as a folder of files.
 
-Deterministic for a seed; `salt` adds a line that makes every text new (so
-LanguageTool's paragraph cache cannot answer for a benchmark). Some
+Deterministic for a seed; `salt` (digits) ends every paragraph with an
+edition number, so that no paragraph was seen before and LanguageTool's
+paragraph cache cannot answer for a benchmark. Some
 articles repeat an earlier one word for word, as archives do (syndicated
 copy), which the content cache checks once.
 """
@@ -48,8 +49,8 @@ def make_records(count: int, seed: int = 23, salt: str = "") -> list[dict]:
         else:
             chosen = rng.sample(news, rng.randint(1, 2)) + rng.sample(technical, rng.randint(1, 3))
             rng.shuffle(chosen)
-            if salt:
-                chosen.append(f"Edition {salt}-{number}.")
+            if salt:  # every paragraph new
+                chosen = [f"{paragraph} (Edition {salt}{number}.)" for paragraph in chosen]
             if rng.random() < 0.4:
                 fmt = "markdown"
                 text = f"# Story {number}\n\n" + "\n\n".join(chosen) + "\n"
