@@ -51,19 +51,26 @@ def measure(source: Path, workers: int, languagetool: bool, folder: Path, partit
             "documents_per_second": round(totals.checking_rate, 1)}
 
 
-def series(name: str, count: int, languagetool: bool, folder: Path, worker_counts, partition_size: int):
+def series(name: str, count: int, languagetool: bool, folder: Path, worker_counts, partition_size: int,
+           repeat: int = 2):
     """The figures for one archive at each worker count, and the scaling ratio."""
     salt = str(time.time_ns()) if languagetool else ""
     records = archive.make_records(count, seed=23, salt=salt)
     source = archive.write_jsonl(records, folder / f"{name}.jsonl")
     words = sum(len(r["text"].split()) for r in records) / len(records)
     print(f"\n{name}: {count:,} documents of {words:.0f} words on average", flush=True)
+    # A first short run fills the caches every run reads from disk (compiled
+    # patterns, syllable counts), so the first measured run does not pay alone.
+    warm = archive.write_jsonl(records[:100], folder / f"{name}-warm.jsonl")
+    measure(warm, 1, False, folder, partition_size)
     figures = []
     for workers in worker_counts:
         if languagetool:  # new text again, so no run is served by the previous one's paragraphs
             records = archive.make_records(count, seed=23, salt=str(time.time_ns()))
             source = archive.write_jsonl(records, folder / f"{name}-{workers}.jsonl")
-        result = measure(source, workers, languagetool, folder, partition_size)
+        runs = [measure(source, workers, languagetool, folder, partition_size)
+                for _ in range(1 if languagetool else repeat)]
+        result = max(runs, key=lambda r: r["documents_per_second"])  # the least disturbed run
         figures.append(result)
         print(f"  {workers} worker{'s' if workers > 1 else ' '}: {result['documents_per_second']:8.1f} documents/s "
               f"({result['checking_seconds']:.1f} s checking, {result['startup_seconds']:.1f} s to start)",
@@ -81,12 +88,13 @@ def main() -> None:
     parser.add_argument("--lt-documents", type=int, default=300, help="LanguageTool archive size")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=2, help="runs a built-in figure (the best is kept)")
     parser.add_argument("--no-languagetool", dest="languagetool", action="store_false")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="copydesk-bench-audit-") as folder:
         found = [series("built-in rules", args.documents, False, Path(folder), args.workers,
-                        args.partition_size)]
+                        args.partition_size, args.repeat)]
         if args.languagetool:
             found.append(series("with LanguageTool", args.lt_documents, True, Path(folder),
                                 args.workers, args.partition_size))

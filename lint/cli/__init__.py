@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import audit, baseline, check, fix, report, rules, server, setup
+from lint.cli import audit, audit_report, baseline, check, fix, report, rules, server, setup
 
-COMMANDS = [check, fix, rules, report, setup, server, baseline, audit]
+COMMANDS = [check, fix, rules, report, setup, server, baseline, audit, audit_report]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
