@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.audit import shards, sources
-from lint.audit.engines import open_engine
+from lint.audit.engines import open_engine, parse_scheduler
 from lint.audit.worker import AuditOptions, PartitionSummary, document_row
 from lint.store.atomic import _fsync_directory
 
@@ -78,12 +78,13 @@ class AuditRun:
 def run_audit(run: AuditRun, options: AuditOptions) -> AuditTotals:
     """Check every partition not finished yet; return the totals."""
     say = run.say or (lambda message: print(f"copydesk: {message}", file=sys.stderr))
+    parse_scheduler(run.scheduler)  # a wrong value is told before anything is read
     partitions = plan_source(run, options)
     results = Path(options.results)
     todo = partitions
     totals = AuditTotals(partitions=len(partitions))
-    if options.write:
-        prepare_results(results, run, partitions)
+    new = options.write and check_results(results, run, partitions)
+    if options.write and not new:
         done = shards.finished_partitions(results)
         todo = [p for p in partitions if p.name not in done]
         totals.skipped = len(partitions) - len(todo)
@@ -91,6 +92,8 @@ def run_audit(run: AuditRun, options: AuditOptions) -> AuditTotals:
             say(f"{totals.skipped} of {len(partitions)} partitions already done; checking the other {len(todo)}")
     began = time.perf_counter()
     engine = open_engine(run.scheduler, options, run.jobs, run.memory_limit)
+    if new:  # recorded once the engine is up: a cluster not reached leaves no audit behind
+        _write_manifest(results, run, partitions, complete=False)
     totals.engine = engine.label
     if engine.dashboard:
         say(f"Dask dashboard: {engine.dashboard}")
@@ -183,8 +186,8 @@ def record_failed_partition(partition, options: AuditOptions, exc: BaseException
     return PartitionSummary(partition.number, documents=len(rows), errors=len(rows), notes=[reason])
 
 
-def prepare_results(results: Path, run: AuditRun, partitions) -> None:
-    """Check the results folder against the run; record the plan."""
+def check_results(results: Path, run: AuditRun, partitions) -> bool:
+    """Check the results folder against the run; True when the audit is new."""
     manifest = results / MANIFEST
     if manifest.exists():
         try:
@@ -197,10 +200,10 @@ def prepare_results(results: Path, run: AuditRun, partitions) -> None:
         if earlier.get("plan") != plan_digest(partitions) or earlier.get("source") != str(run.source.resolve()):
             raise AuditError(f"{results} holds an audit of another source or partitioning "
                              f"({earlier.get('source')}); --resume continues only the same audit")
-        return
+        return False
     if results.exists() and any(results.iterdir()):
         raise AuditError(f"{results} is not empty and holds no audit; choose an empty or new --out folder")
-    _write_manifest(results, run, partitions, complete=False)
+    return True
 
 
 def plan_digest(partitions) -> str:

@@ -59,6 +59,12 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Run the audit; print its totals (and a rule test's matches)."""
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        warn(f"audit needs the audit extra ({exc.name} is missing): pip install 'copydesk[audit]'")
+        return 2
     from lint.audit.engines import SchedulerError
     from lint.audit.ruletest import DraftRule, format_match
     from lint.audit.runner import AuditError, AuditRun, run_audit

@@ -22,6 +22,12 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Write the page; exit 2 when RESULTS holds no audit."""
+    try:
+        import bokeh  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        warn(f"audit-report needs the audit extra ({exc.name} is missing): pip install 'copydesk[audit]'")
+        return 2
     from lint.audit.page import render_page
     from lint.audit.shards import DOCUMENTS
 
