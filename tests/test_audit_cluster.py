@@ -109,3 +109,39 @@ def test_a_killed_run_resumes_to_the_results_of_one_run(archive, cluster, tmp_pa
     unchanging = ("doc_id", "content_hash", "findings", "errors", "warnings", "infos", "error")
     assert ([{k: d[k] for k in unchanging} for d in audit_documents(resumed)]
             == [{k: d[k] for k in unchanging} for d in audit_documents(straight)])
+
+
+def test_a_partition_whose_worker_fails_for_good_is_recorded_and_resumed(archive, tmp_path):
+    """With no retries allowed, a killed worker's partitions fail: their
+    documents become error rows, the audit goes on, and --resume checks them."""
+    import dask
+
+    results = tmp_path / "results"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      memory_limit="1.5GiB", dashboard_address=":0") as local:
+            with distributed.Client(local) as client:
+                scheduler = local.scheduler_address.replace("tcp://", "dask://")
+                run = start_audit(archive["jsonl"], "--out", results, "--scheduler", scheduler,
+                                  "--no-languagetool", "--no-cache", "--partition-size", "25", cwd=tmp_path)
+                wait_for_shards(results, 4, run)
+                busy = {w: tasks for w, tasks in client.processing().items() if tasks}
+                assert busy, "no partition was running"
+                pids = client.run(os.getpid)
+                os.kill(pids[next(iter(busy))], signal.SIGKILL)
+                _, err = run.communicate(timeout=600)
+                assert run.returncode == 0, err
+                assert "not checked" in err
+                lost = [d for d in audit_documents(results) if d["error_kind"] == "worker"]
+                assert lost and all("KilledWorker" in d["error"] for d in lost)
+                assert len(audit_documents(results)) == DOCUMENTS  # every document has its row
+
+                client.wait_for_workers(2, timeout=120)
+                proc = run_copydesk("audit", archive["jsonl"], "--out", results, "--scheduler", scheduler,
+                                    "--no-languagetool", "--no-cache", "--partition-size", "25", "--resume",
+                                    cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert f"checking the other {len({d['partition'] for d in lost})}" in proc.stderr
+    documents = audit_documents(results)
+    assert len(documents) == DOCUMENTS and not any(d["error"] for d in documents)
+    assert audit_findings(results) == archive["expected"]
