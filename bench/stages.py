@@ -40,43 +40,34 @@ class Clock:
 
 
 def run_rules_timed(clock: Clock, blocks, ruleset) -> list:
-    """The engine's rule loop (`lint.engine.run_rules`), with each rule of a
-    per-rule checker, and each other checker, charged its own time."""
+    """The engine's rule loop (`lint.check.engine.run_rules`), with each rule
+    of a per-rule checker, and each other checker, charged its own time."""
     from lint.check.engine import hit_to_finding
+    from lint.check.kinds.perrule import PerRuleChecker
+    from lint.check.prefilter import DocumentText
 
+    document = DocumentText(blocks)
     pairs = []
     for checker in ruleset.checkers:
-        compiled = getattr(checker, "compiled", None)
-        if compiled is not None and len(compiled) == len(checker.rules):
-            pairs += _per_rule_timed(clock, checker, blocks)
+        if isinstance(checker, PerRuleChecker):
+            pairs += _per_rule_timed(clock, checker, document)
             continue
         name = f"rules: {type(checker).__module__.rsplit('.', 1)[-1]}.{type(checker).__name__}"
-        begin = getattr(checker, "begin_document", None)
-        if begin is not None:
-            clock.time(name, begin, blocks)
-        check_blocks = getattr(checker, "check_blocks", None)
-        if check_blocks is not None:
-            pairs += clock.time(name, lambda: list(check_blocks(blocks)))
-        else:
-            pairs += clock.time(name, lambda: [(b, hit) for b in blocks for hit in checker.check(b)])
+        pairs += clock.time(name, lambda: list(checker.check_document(document)))
     return [clock.time("engine: hit_to_finding", hit_to_finding, hit, block)
             for block, hit in pairs if hit.rule.applies_to(block.kind)]
 
 
-def _per_rule_timed(clock: Clock, checker, blocks) -> list:
+def _per_rule_timed(clock: Clock, checker, document) -> list:
     """A per-rule checker's (block, hit) pairs, rule by rule over the blocks
-    its gates select, as `PerRuleChecker.check_blocks` goes (its
+    its gates select, as `PerRuleChecker.check_document` goes (its
     one-hit-per-span filter is left out)."""
     pairs = []
-    names = [f"rule {rule.id} ({rule.kind})" for rule in checker.rules]
-    for name, part in zip(names, checker.compiled):
-        begin = getattr(part, "begin_document", None)
-        if begin is not None:
-            clock.time(name, begin, blocks)
-    clock.time("prefilter (per-rule checkers)", checker.prefilter, blocks)
-    for name, rule, part, gate in zip(names, checker.rules, checker.compiled, checker._gates):
-        chosen = [b for b in gate.select(blocks) if not rule.scope or b.kind in rule.scope]
-        pairs += clock.time(name, lambda: [(b, hit) for b in chosen for hit in part.hits(b)])
+    for rule, part in zip(checker.rules, checker.compiled):
+        name = f"rule {rule.id} ({rule.kind})"
+        gate = clock.time("prefilter (per-rule checkers)", checker._gate, document, rule, part)
+        chosen = [b for b in gate.select(document.blocks) if not rule.scope or b.kind in rule.scope]
+        pairs += clock.time(name, lambda: list(part.hits_in(document, chosen)))
     return pairs
 
 

@@ -22,7 +22,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         """Turn 'error' / 'warning' / 'info' into a Severity."""
         return cls[name.strip().upper()]
 
@@ -38,7 +38,7 @@ class Applicability(enum.IntEnum):
     SAFE = 2
 
     @classmethod
-    def parse(cls, name: str) -> "Applicability":
+    def parse(cls, name: str) -> Applicability:
         """Turn 'safe' / 'unsafe' / 'display-only' into an Applicability."""
         return cls[name.strip().upper().replace("-", "_")]
 
@@ -77,7 +77,7 @@ class Finding:
     fix: Fix | None = None
     source: str = "builtin"
 
-    def with_severity(self, severity: Severity) -> "Finding":
+    def with_severity(self, severity: Severity) -> Finding:
         """Return a copy with another severity (config overrides)."""
         return Finding(self.rule, severity, self.category, self.message, self.start,
                        self.end, self.replacements, self.fix, self.source)
@@ -142,6 +142,14 @@ class SourceMap:
 
 _MISSING = object()  # a memo not computed yet (None is a value)
 
+# Every kind of block a segmenter makes; a rule's `scope` names some of them.
+BLOCK_KINDS = frozenset({
+    "paragraph", "heading", "list-item", "quote", "table-cell", "caption", "term",
+    "admonition", "alt-text", "title", "chrome", "text",
+})
+# The kinds whose text is running prose (readability is measured on these).
+PROSE_KINDS = frozenset({"paragraph", "list-item", "quote", "text", "table-cell"})
+
 
 @dataclass
 class Block:
@@ -158,12 +166,16 @@ class Block:
     spans: tuple[Span, ...]
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def __post_init__(self):
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r} (known: {', '.join(sorted(BLOCK_KINDS))})")
+
     @classmethod
-    def verbatim(cls, text: str, source_start: int, kind: str = "text") -> "Block":
+    def verbatim(cls, text: str, source_start: int, kind: str = "text") -> Block:
         """A block whose text is a plain slice of the source."""
         return cls(text, kind, (Span(0, source_start, len(text)),))
 
-    def source_map(self) -> "SourceMap":
+    def source_map(self) -> SourceMap:
         """The block's map from text offsets to source offsets, built once."""
         return self.memo("source_map", lambda: SourceMap(self.spans))
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
 
-from lint.formats import FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
+from lint.formats import FORMATS, FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
 from lint.model import Document
 from lint.notices import notice
 
@@ -76,6 +77,10 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
         raise InputError("is a directory") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), fatal=True) from None
+    reader = FORMATS[detect_format(path)].reader
+    if reader:  # a binary format (Word) has a reader of its own
+        module, function = reader.split(":")
+        return getattr(import_module(module), function)(path, raw)
     text, encoding, bom = decode(raw)
     return Document(path=path, text=text, format=detect_format(path), encoding=encoding, bom=bom,
                     newline=detect_newline(text))
@@ -98,6 +103,8 @@ def iter_files(paths, is_excluded) -> Iterator[Path]:
                 for name in sorted(files):
                     candidate = root_path / name
                     if candidate.suffix.lower() not in WALKED_SUFFIXES or is_excluded(candidate):
+                        continue
+                    if name.startswith("~$"):  # Word's lock file beside a document it has open
                         continue
                     if candidate.is_symlink() and not _inside(candidate.resolve(), root_real):
                         notice(f"{candidate}: skipped: symlink to {candidate.resolve()}, outside {path}")

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
-
 from conftest import ROOT, check_json
 
 sys.path.insert(0, str(ROOT / "bench"))

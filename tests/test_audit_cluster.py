@@ -10,7 +10,6 @@ import re
 import signal
 
 import pytest
-
 from audithelp import (
     audit_documents,
     audit_findings,

@@ -8,7 +8,6 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-
 from audithelp import audit_documents, audit_findings, check_findings, make_archive
 from conftest import run_copydesk
 
@@ -54,7 +53,7 @@ def test_bad_records_become_error_rows_and_the_audit_goes_on(tmp_path):
     assert "archive.jsonl:2: not a JSON object" in rows["archive.jsonl:2"]["error"]
     assert "archive.jsonl:3: not UTF-8" in rows["archive.jsonl:3"]["error"]
     assert "'text' is missing" in rows["no-text"]["error"]
-    assert "unknown format 'docx'" in rows["odd"]["error"]
+    assert "format 'docx' is not a text format" in rows["odd"]["error"]
     assert "not a JSON object" in rows["archive.jsonl:6"]["error"]
     assert {d["error_kind"] for i, d in rows.items() if i != "good"} == {"input"}
     assert {f[1] for f in audit_findings(tmp_path / "r")} == {"typos.misspelling", "mechanics.doubled-word"}

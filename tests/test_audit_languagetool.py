@@ -9,7 +9,6 @@ import time
 
 import psutil
 import pytest
-
 from audithelp import audit_findings, check_findings, make_archive, start_audit
 
 pytest.importorskip("distributed")

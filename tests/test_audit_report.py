@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from audithelp import audit_documents, audit_findings, make_archive
 from conftest import run_copydesk
 

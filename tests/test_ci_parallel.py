@@ -110,13 +110,12 @@ def test_a_dying_worker_process_loses_no_file(tmp_path, monkeypatch, capsys):
 
 def test_the_process_pool_used_off_linux_gives_the_same_results(tmp_path, monkeypatch):
     import lint.run.parallel as parallel
-    from lint.run import forkpool
     from lint.run.pipeline import CommandLine, Linter
 
     _tree(tmp_path / "docs", 30)
     files = sorted((tmp_path / "docs").rglob("*.txt"))
     forked = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
-    monkeypatch.setattr(forkpool, "AVAILABLE", False)
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
     pooled = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
     assert [r.path for r in pooled] == files
     assert [r.findings for r in pooled] == [r.findings for r in forked]

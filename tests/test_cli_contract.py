@@ -3,9 +3,8 @@ configuration errors with file:line."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from conftest import FIXTURES, ROOT, check_json, run_copydesk
+from conftest import FIXTURES, check_json, run_copydesk
 
 FINDING_FIELDS = {"rule", "severity", "category", "message", "start", "end", "line", "column",
                   "end_line", "end_column", "text", "replacements", "fix", "source"}

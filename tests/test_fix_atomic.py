@@ -52,7 +52,7 @@ def test_killing_the_process_mid_write_leaves_either_file_never_a_mix(tmp_path):
     path = tmp_path / "big.txt"
     original = PARAGRAPH * 5000  # 400 kB, so writing takes a moment
     kills = 0
-    for _ in range(3):  # until the kill lands mid-write
+    for _ in range(10):  # until the kill lands mid-write
         path.write_text(original, encoding="utf-8")
         proc = subprocess.Popen([sys.executable, "-m", "lint", "fix", str(path), "--in-place", "--no-backup",
                                  *FIX_OPTIONS], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from lint.config.settings import Settings
 from lint.check.engine import run_rules
-from lint.check.kinds import prefilter
+from lint.check import prefilter
+from lint.check.prefilter import DocumentText
 from lint.ruleset.loader import build_ruleset, load_rule_specs
 from lint.ruleset.regexes import DIGITS, compile_safe, fold, required_literals
 from lint.model import Block
@@ -116,7 +117,8 @@ def test_prefilter_skips_blocks_and_keeps_findings_on_real_documents():
         blocks = segment(read_document(path), Settings())
         prefilter.ENABLED = True
         fast = run_rules(blocks, RULES)
-        gate = next(c for c in RULES.checkers if type(c).__name__ == "RepetitionChecker")._gate
+        repetition = next(c for c in RULES.checkers if type(c).__name__ == "RepetitionChecker")
+        gate = repetition.gate(DocumentText(blocks))
         assert gate.candidates is not None and len(gate.candidates) < len(blocks)
         prefilter.ENABLED = False
         try:
@@ -128,7 +130,7 @@ def test_prefilter_skips_blocks_and_keeps_findings_on_real_documents():
 def test_letters_ignorecase_folds_are_found_by_the_prefilter():
     """"İnternet", "ınternet" and "ſtate" match /internet/i and /state/i;
     lower() alone would hide them from the literal search."""
-    from lint.check.kinds.prefilter import DocumentText
+    from lint.check.prefilter import DocumentText
 
     for pattern, text in ((r"\binternet\b", "The İnternet is here."), (r"\binternet\b", "An ınternet law."),
                           (r"\bstate\b", "The ſtate owns it."), (r"οδος", "Η ΟΔΟΣ ΕΙΝΑΙ.")):
@@ -140,7 +142,7 @@ def test_letters_ignorecase_folds_are_found_by_the_prefilter():
 
 
 def test_word_groups_become_tries_only_where_that_changes_no_match():
-    from lint.ruleset.regexes import _word_alternations_as_tries as as_tries
+    from lint.ruleset.regexes import word_alternations_as_tries as as_tries
 
     assert as_tries(r"\b(?:many|most|some)\s") == r"\b(?:(?:m(?:any|ost)|some))\s"
     assert as_tries(r"(?:lab|laboratory)s?") == r"(?:lab|laboratory)s?"  # a prefix: order matters
@@ -154,7 +156,7 @@ def test_word_groups_become_tries_only_where_that_changes_no_match():
        tail=st.sampled_from(["", r"\b", r"s?", r"\s+(\w+)"]),
        text=st.text(alphabet="abcAB s", max_size=40))
 def test_a_word_group_as_a_trie_matches_where_the_group_does(words, tail, text):
-    from lint.ruleset.regexes import _word_alternations_as_tries as as_tries
+    from lint.ruleset.regexes import word_alternations_as_tries as as_tries
 
     pattern = rf"(?:{'|'.join(words)}){tail}"
     for flags in (0, re.IGNORECASE):

@@ -126,7 +126,6 @@ def test_readability_rules_report_only_past_their_thresholds():
     words = long_sentence.max_words + 3
     text = "Short one. " + " ".join(["word"] * words) + ". Fine."
     block = Block(text, "paragraph", (Span(0, 0, len(text)),))
-    long_sentence.begin_document([block])
     (hit,) = long_sentence.hits(block)
     assert text[hit.start:hit.end] == " ".join(["word"] * words) + "."
     assert str(words) in hit.message

@@ -26,6 +26,8 @@ CASES = {
                      "unknown rule kind 'magic'"),
     "entity-without-names": ("rules/facts/orgs.yaml", "entities:\n  - id: acme\n    is: a company\n", 2,
                              "has no names"),
+    "unknown-block-kind": ("rules/house.yaml", RULE_HEAD + "    tokens: [x]\n    scope: [paragrph]\n", 7,
+                           "unknown block kind 'paragrph'"),
     "duplicate-yaml-key": ("copydesk.yaml", "disable: []\ndisable: [typos]\n", 2, "duplicate key"),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint.check.checker import check_blocks
 from lint.config.settings import Settings
 from lint.ruleset.loader import compile_rules, load_rule_specs
 from lint.model import Block
@@ -15,7 +16,7 @@ SPECS, CONTEXT, _ = load_rule_specs(Settings().all_rule_dirs())
 def _hits(spec, text: str):
     checkers = compile_rules([spec], CONTEXT)
     block = Block.verbatim(text, 0, kind=spec.scope[0] if spec.scope else "paragraph")
-    return [hit for checker in checkers for hit in checker.check(block) if hit.rule is spec]
+    return [hit for _, hit in check_blocks(checkers, [block]) if hit.rule is spec]
 
 
 FLAG_CASES = [(spec, text) for spec in SPECS for text in spec.examples.flag]

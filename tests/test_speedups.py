@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from lint.model import SourceMap
 from lint.positions import LineIndex
-from lint.render.json_format import dumps_pretty
 from lint.model import Block, Span
 
 
@@ -79,39 +78,6 @@ def test_line_index_counts_lines_and_columns_for_every_newline_style():
     assert index.line_col(text.index("hree")) == (3, 2)
     assert index.line_col(text.index("four")) == (4, 1)
     assert index.line_text(2) == "two"
-
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
-    max_leaves=30)
-
-
-def naive_to_source(spans, offset, is_end=False):
-    """The definition the fast map must agree with: scan every span."""
-    if not spans:
-        return 0
-    for span in spans:
-        if span.text_start <= offset <= span.text_start + span.length:
-            if is_end or offset < span.text_start + span.length:
-                return span.source_start + offset - span.text_start
-    before = [s for s in spans if s.text_start + s.length <= offset]
-    if is_end and before:
-        return before[-1].source_start + before[-1].length
-    after = [s for s in spans if s.text_start >= offset]
-    if after:
-        return after[0].source_start
-    return spans[-1].source_start + spans[-1].length
-
-
-def naive_is_verbatim(spans, start, end):
-    return any(s.text_start <= start and end <= s.text_start + s.length for s in spans)
-
-
-@settings(max_examples=300, deadline=None)
-@given(json_values)
-def test_fast_pretty_json_is_byte_for_byte_the_standard_one(value):
-    assert dumps_pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def test_json_names_severity_and_fix_tier_apart():
@@ -210,27 +176,6 @@ def test_cached_table_is_built_once_and_rebuilt_when_damaged(tmp_path, monkeypat
     assert len(builds) == 3
 
 
-def naive_to_source(spans, offset, is_end=False):
-    """The definition the fast map must agree with: scan every span."""
-    if not spans:
-        return 0
-    for span in spans:
-        if span.text_start <= offset <= span.text_start + span.length:
-            if is_end or offset < span.text_start + span.length:
-                return span.source_start + offset - span.text_start
-    before = [s for s in spans if s.text_start + s.length <= offset]
-    if is_end and before:
-        return before[-1].source_start + before[-1].length
-    after = [s for s in spans if s.text_start >= offset]
-    if after:
-        return after[0].source_start
-    return spans[-1].source_start + spans[-1].length
-
-
-def naive_is_verbatim(spans, start, end):
-    return any(s.text_start <= start and end <= s.text_start + s.length for s in spans)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab’'-.!?\"” \n\t1")), max_size=80))
 def test_block_word_count_is_the_sum_of_its_sentences(text):
@@ -243,27 +188,6 @@ def test_block_word_count_is_the_sum_of_its_sentences(text):
     assert sentences == (max(1, len(block_sentences(block))) if words else 0)
 
 
-def naive_to_source(spans, offset, is_end=False):
-    """The definition the fast map must agree with: scan every span."""
-    if not spans:
-        return 0
-    for span in spans:
-        if span.text_start <= offset <= span.text_start + span.length:
-            if is_end or offset < span.text_start + span.length:
-                return span.source_start + offset - span.text_start
-    before = [s for s in spans if s.text_start + s.length <= offset]
-    if is_end and before:
-        return before[-1].source_start + before[-1].length
-    after = [s for s in spans if s.text_start >= offset]
-    if after:
-        return after[0].source_start
-    return spans[-1].source_start + spans[-1].length
-
-
-def naive_is_verbatim(spans, start, end):
-    return any(s.text_start <= start and end <= s.text_start + s.length for s in spans)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZé1_’'- .\n-ß")), max_size=60))
 def test_speller_finds_the_same_distinct_words_run_by_run(text):
@@ -272,33 +196,12 @@ def test_speller_finds_the_same_distinct_words_run_by_run(text):
     assert _distinct_tokens([text]) == set(_TOKEN.findall(text))
 
 
-def naive_to_source(spans, offset, is_end=False):
-    """The definition the fast map must agree with: scan every span."""
-    if not spans:
-        return 0
-    for span in spans:
-        if span.text_start <= offset <= span.text_start + span.length:
-            if is_end or offset < span.text_start + span.length:
-                return span.source_start + offset - span.text_start
-    before = [s for s in spans if s.text_start + s.length <= offset]
-    if is_end and before:
-        return before[-1].source_start + before[-1].length
-    after = [s for s in spans if s.text_start >= offset]
-    if after:
-        return after[0].source_start
-    return spans[-1].source_start + spans[-1].length
-
-
-def naive_is_verbatim(spans, start, end):
-    return any(s.text_start <= start and end <= s.text_start + s.length for s in spans)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
 def test_ascii_word_patterns_find_what_the_unicode_ones_do(text):
     import re
 
-    from lint.check.kinds import prefilter
+    from lint.check import prefilter
     from lint.check.text import ASCII_WORD_RE, WORD_RE
 
     assert ASCII_WORD_RE.findall(text) == WORD_RE.findall(text)

@@ -31,7 +31,7 @@ class DraftRule:
     rule_ids: tuple[str, ...]
 
     @classmethod
-    def from_file(cls, path: Path) -> "DraftRule":
+    def from_file(cls, path: Path) -> DraftRule:
         """Read and validate a pack file; a bad file raises ConfigError with file:line."""
         from lint.ruleset.loader import load_pack
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from lint.audit import shards, sources
 from lint.audit.engines import open_engine, parse_scheduler
 from lint.audit.worker import AuditOptions, PartitionSummary, document_row
-from lint.store.atomic import _fsync_directory
+from lint.store.atomic import replace_file
 
 MANIFEST = "audit.json"
 MANIFEST_FORMAT = 1
@@ -218,7 +218,4 @@ def _write_manifest(results: Path, run: AuditRun, partitions, complete: bool) ->
             "partitions": len(partitions), "documents": sum(p.count for p in partitions),
             "partition_size": run.partition_size, "plan": plan_digest(partitions),
             "complete": complete}
-    temp = results / f".{MANIFEST}.tmp"
-    temp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    temp.replace(results / MANIFEST)
-    _fsync_directory(results)
+    replace_file(results / MANIFEST, (json.dumps(data, indent=2) + "\n").encode(), durable=True)

@@ -14,14 +14,12 @@ done.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lint.store.atomic import _fsync_directory
+from lint.store.atomic import replace_file
 
 FINDINGS = "findings"
 DOCUMENTS = "documents"
@@ -54,18 +52,9 @@ def shard_path(results: Path, table: str, partition_name: str) -> Path:
 def write_shard(path: Path, rows: list[dict], schema: pa.Schema) -> None:
     """Write rows as a Parquet file, atomically (temporary file, fsync, rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(rows, schema=schema)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pq.write_table(table, out, compression="zstd")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
+    buffer = pa.BufferOutputStream()  # a shard is one partition's rows: small
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), buffer, compression="zstd")
+    replace_file(path, buffer.getvalue().to_pybytes(), durable=True)
 
 
 def finished_partitions(results: Path) -> set[str]:

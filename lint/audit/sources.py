@@ -27,6 +27,8 @@ from lint.formats import FORMATS
 from lint.read import detect_format
 
 DEFAULT_PARTITION_SIZE = 200  # documents a partition
+# A record carries text: formats read from bytes (Word) cannot be given so.
+TEXT_FORMATS = tuple(name for name, fmt in FORMATS.items() if not fmt.reader)
 
 
 class SourceError(Exception):
@@ -184,11 +186,12 @@ def to_record(item: dict, where: str) -> Record:
     record = Record(id=doc_id, url=url, published=published)
     if not isinstance(text, str):
         record.error = f"{where}: 'text' is {'missing' if text is None else 'not a string'}"
-    elif fmt is not None and fmt not in FORMATS:
-        record.error = f"{where}: unknown format {fmt!r} (one of {', '.join(FORMATS)})"
+    elif fmt is not None and fmt not in TEXT_FORMATS:
+        record.error = f"{where}: format {fmt!r} is not a text format (one of {', '.join(TEXT_FORMATS)})"
     else:
+        detected = detect_format(PurePosixPath(doc_id))
         record.text = text
-        record.format = fmt or detect_format(PurePosixPath(doc_id))
+        record.format = fmt or (detected if detected in TEXT_FORMATS else "text")
     return record
 
 

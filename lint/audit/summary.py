@@ -52,11 +52,12 @@ def summarise(results: Path, worst: int = WORST) -> AuditSummary:
     if findings.num_rows:
         per_severity = findings.group_by("severity").aggregate([("rule", "count")])
         summary.by_severity = dict(zip(per_severity["severity"].to_pylist(),
-                                       per_severity["rule_count"].to_pylist()))
+                                       per_severity["rule_count"].to_pylist(), strict=True))
         per_rule = findings.group_by(["rule", "severity"]).aggregate(
             [("doc_id", "count"), ("doc_id", "count_distinct")])
         rows = zip(per_rule["rule"].to_pylist(), per_rule["severity"].to_pylist(),
-                   per_rule["doc_id_count"].to_pylist(), per_rule["doc_id_count_distinct"].to_pylist())
+                   per_rule["doc_id_count"].to_pylist(), per_rule["doc_id_count_distinct"].to_pylist(),
+                   strict=True)
         summary.by_rule = sorted(rows, key=lambda r: (-r[2], r[0]))
     ranked = documents.filter(pc.greater(documents["findings"], 0)).sort_by(
         [("errors", "descending"), ("findings", "descending"), ("doc_id", "ascending")]).slice(0, worst)
@@ -76,5 +77,5 @@ def _by_month(documents: pa.Table) -> list:
     table = pa.table({"month": months, "findings": dated["findings"]})
     grouped = table.group_by("month").aggregate([("findings", "sum"), ("findings", "count")])
     rows = zip(grouped["month"].to_pylist(), grouped["findings_sum"].to_pylist(),
-               grouped["findings_count"].to_pylist())
+               grouped["findings_count"].to_pylist(), strict=True)
     return sorted(r for r in rows if len(r[0]) == 7 and r[0][4] == "-")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lint.check.merge import merge_findings
+from lint.check.prefilter import DocumentText
 from lint.model import Applicability, Block, Document, Edit, Finding, Fix
 from lint.ruleset.rulespec import Hit
 
@@ -50,21 +51,16 @@ def _fix_for(hit: Hit, mapping) -> Fix | None:
 
 
 def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
-    """Every built-in finding for these blocks, in source order."""
+    """Every built-in finding for these blocks, in source order.
+
+    Each checker sees the whole document once (see `lint.check.checker`);
+    the engine alone drops the hits of scoped rules outside their block kinds.
+    """
+    document = DocumentText(blocks)
     findings = []
     for checker in ruleset.checkers:
-        # Document-level checks (duplicated paragraphs, names learnt from the
-        # whole text) see every block first; most checkers do not need to.
-        begin = getattr(checker, "begin_document", None)
-        if begin is not None:
-            begin(blocks)
-        # Most checkers serve no scoped rule, so their hits need no scope test.
-        served = getattr(checker, "rules", None)
-        scoped = served is None or any(rule.scope for rule in served)
-        check_blocks = getattr(checker, "check_blocks", None)
-        pairs = (check_blocks(blocks) if check_blocks is not None
-                 else ((block, hit) for block in blocks for hit in checker.check(block)))
-        for block, hit in pairs:
+        scoped = any(rule.scope for rule in checker.rules)
+        for block, hit in checker.check_document(document):
             if not scoped or hit.rule.applies_to(block.kind):
                 findings.append(hit_to_finding(hit, block))
     return findings

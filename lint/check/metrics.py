@@ -17,11 +17,10 @@ from typing import NamedTuple
 
 from lint.check.text import Sentence, block_sentences, split_sentences
 from lint.check.text import word_count as count_words
-from lint.model import Block
+from lint.model import PROSE_KINDS, Block
 from lint.store.datacache import cache_directory, package_stamp, prune_stale
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
-PROSE_KINDS = ("paragraph", "list-item", "quote", "text", "table-cell")
 
 
 def _counts(text: str, sentence_count: int) -> tuple[int, int, int]:
@@ -72,9 +71,7 @@ class SyllableTable:
         counts = self._counts if self._counts is not None else self._load()
         found = counts.get(word)
         if found is None:
-            import textstat  # only for words never seen on this machine
-
-            found = counts[word] = self._learned[word] = textstat.syllable_count(word)
+            found = counts[word] = self._learned[word] = _textstat().syllable_count(word)
         return found
 
     def save(self) -> None:
@@ -115,6 +112,18 @@ class SyllableTable:
                 counts[word] = int(count)
         self._counts = counts
         return counts
+
+
+def _textstat():
+    """textstat, imported only for words never seen on this machine. textstat
+    0.7.4 imports pkg_resources, whose deprecation warning means nothing to
+    a Copydesk user: it is silenced here, and only here."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+        import textstat
+    return textstat
 
 
 SYLLABLES = SyllableTable()
@@ -234,7 +243,7 @@ def sentence_lengths(block: Block) -> list[tuple[int, int, int]]:
     """(start, end, words) for each sentence of a block (from counts made once)."""
     measured = _measures(block)
     return [(sentence.start, sentence.end, words)
-            for sentence, words in zip(measured.sentences, measured.sentence_words)]
+            for sentence, words in zip(measured.sentences, measured.sentence_words, strict=True)]
 
 
 def sentence_grades(block: Block) -> list[tuple[Sentence, int, float]]:
@@ -243,7 +252,7 @@ def sentence_grades(block: Block) -> list[tuple[Sentence, int, float]]:
     measured = _measures(block)
     return [(sentence, words, flesch_scores(words, 1, syllables)[1])
             for sentence, words, syllables in zip(measured.sentences, measured.sentence_words,
-                                                  measured.sentence_syllables) if words]
+                                                  measured.sentence_syllables, strict=True) if words]
 
 
 def longest_sentence(block: Block) -> int:
@@ -254,7 +263,7 @@ def longest_sentence(block: Block) -> int:
 def document_metrics(blocks: list[Block]) -> dict:
     """Flesch reading ease, grade level and sentence figures for the prose."""
     measured = [_measures(b) for b in blocks if b.kind in PROSE_KINDS]
-    totals = [sum(column) for column in zip(*(m.counts for m in measured))] or [0, 0, 0]
+    totals = [sum(column) for column in zip(*(m.counts for m in measured), strict=True)] or [0, 0, 0]
     metrics = _scores(*totals)
     if metrics:  # there are words, so there are sentences
         metrics["longest_sentence_words"] = max(m.longest for m in measured)

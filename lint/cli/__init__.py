@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import audit, audit_report, baseline, check, fix, report, rules, server, setup
+from lint.cli import audit, audit_report, baseline, check, fix, report, rules, serve, server, setup
 
-COMMANDS = [check, fix, rules, report, setup, server, baseline, audit, audit_report]
+COMMANDS = [check, fix, rules, report, serve, setup, server, baseline, audit, audit_report]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -36,7 +36,8 @@ examples:
   copydesk fix article.txt --diff            what the safe fixes would change
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
-  copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask
+  copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
+  copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask (see docs/SCALE.md)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """

@@ -46,7 +46,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--jobs", "-j", type=at_least(1), metavar="N",
                         help="with --scheduler local: N processes (default: the CPU count)")
     parser.add_argument("--memory-limit", metavar="SIZE",
-                        help="with dask-local:N: memory a worker may use, such as 2GiB (default: a share of the machine's)")
+                        help="with dask-local:N: memory a worker may use, such as 2GiB "
+                             "(default: a share of the machine's)")
     parser.add_argument("--no-cache", dest="cache", action="store_false",
                         help="check every document even when its content was checked before")
     parser.add_argument("--cache-dir", type=Path, metavar="DIR",

@@ -34,9 +34,8 @@ def run(args) -> int:
     if not (args.results / DOCUMENTS).is_dir():
         warn(f"audit-report: {args.results} holds no audit results (no {DOCUMENTS}/ folder)")
         return 2
-    html = render_page(args.results)
-    temp = args.output.with_name(f".{args.output.name}.tmp")
-    temp.write_text(html, encoding="utf-8")
-    temp.replace(args.output)
+    from lint.store.atomic import replace_file
+
+    replace_file(args.output, render_page(args.results).encode("utf-8"))
     warn(f"audit report written to {args.output}")
     return 0

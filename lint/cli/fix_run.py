@@ -76,7 +76,11 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
 
 def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot, args) -> None:
     """Write the edition where the options say; raises WriteRefused or OSError."""
-    if args.diff:
+    if document.format == "docx" and not args.diff:
+        from lint.cli.fix_docx import deliver_docx
+
+        deliver_docx(path, result, snapshot, args)
+    elif args.diff:
         sys.stdout.write(unified_diff(str(path), result))
         sys.stdout.flush()
     elif args.in_place:

@@ -206,14 +206,13 @@ def _cache_entry(path: Path) -> Path | None:
 def _store(entry: Path, digest: str, data: Any) -> None:
     """Keep what a file parsed to; silently skipped when the cache folder is not
     writable or the data holds values JSON cannot carry back (dates, sets)."""
-    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    from lint.store.atomic import write_quietly
+
     try:
         encoded = json.dumps({"digest": digest, "data": _encode(data)}, ensure_ascii=False)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(encoded, encoding="utf-8")
-        os.replace(temporary, entry)  # readers see the old entry or the whole new one
-    except (OSError, TypeError, ValueError, RecursionError):
-        temporary.unlink(missing_ok=True)
+    except (TypeError, ValueError, RecursionError):
+        return
+    write_quietly(entry, encoded.encode("utf-8"))  # readers see the old entry or the whole new one
 
 
 _SCALARS = (str, int, float, bool, type(None))

@@ -87,7 +87,7 @@ class Baseline:
     accepted: Counter
 
     @classmethod
-    def load(cls, path: Path) -> "Baseline":
+    def load(cls, path: Path) -> Baseline:
         """Read a baseline file, or raise BaselineError naming the problem."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -146,4 +146,4 @@ def _unmatched(findings: list[Finding], text: str, remaining: Counter) -> list[F
         if loose is not None:
             remaining[loose] -= 1
             known[i] = True
-    return [f for f, was_known in zip(findings, known) if not was_known]
+    return [f for f, was_known in zip(findings, known, strict=True) if not was_known]

@@ -42,7 +42,7 @@ def build(results) -> list[dict]:
 def _unique(basis: str, seen: Counter) -> str:
     # The same finding twice in a file needs two fingerprints; GitLab requires them unique.
     seen[basis] += 1
-    return hashlib.md5(f"{basis}\0{seen[basis]}".encode("utf-8")).hexdigest()
+    return hashlib.md5(f"{basis}\0{seen[basis]}".encode()).hexdigest()
 
 
 def render(results, options) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lint.model import Block
 
@@ -56,7 +57,7 @@ class Chunk:
 def _block_chunk(block: Block) -> Chunk:
     spans = sorted(block.spans, key=lambda s: s.source_start)
     hidden = []
-    for before, after in zip(spans, spans[1:]):
+    for before, after in pairwise(spans):
         source_gap = (before.source_start + before.length, after.source_start)
         # U+FFFC stands for an inline object (an image) in block text: nothing to read.
         reader_text = block.text[before.text_start + before.length:after.text_start].replace("\ufffc", "")

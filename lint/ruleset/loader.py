@@ -15,9 +15,8 @@ from lint.check.kinds import KINDS
 from lint.config.settings import Settings, rule_matches, severity_for
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 from lint.filter import override_enables
-from lint.model import Applicability, Severity
+from lint.model import BLOCK_KINDS, Applicability, Severity
 from lint.ruleset import facts
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import (
     COMMON_KEYS,
     FIX_CHOICES,
@@ -103,6 +102,11 @@ def _parse_rule(item, pack: str, rules, index: int) -> RuleSpec:
         severity = Severity.parse(item.get("severity", "warning"))
     except KeyError:
         raise item.error("severity must be error, warning or info", "severity") from None
+    scope = item.get("scope", [])
+    unknown = [kind for kind in scope if kind not in BLOCK_KINDS] if isinstance(scope, list) else []
+    if unknown:
+        raise item.error(f"unknown block kind {unknown[0]!r} in scope (known: {', '.join(sorted(BLOCK_KINDS))})",
+                         "scope")
     fix_name = item.get("fix", "none")
     if fix_name not in FIX_CHOICES:
         raise item.error(f"fix must be one of {', '.join(FIX_CHOICES)}", "fix")
@@ -116,7 +120,7 @@ def _parse_rule(item, pack: str, rules, index: int) -> RuleSpec:
         category=item.get("category", pack.split(".")[0]),
         message=item["message"],
         description=item.get("description", ""),
-        scope=tuple(item.get("scope", ())),
+        scope=tuple(scope),
         fix=None if fix_name == "none" else Applicability.parse(fix_name),
         examples=_examples(item),
         enabled=item.get("enabled", True),
@@ -179,7 +183,6 @@ def build_ruleset(settings: Settings) -> Ruleset:
     context.reject |= set(settings.reject)
     chosen = select_rules(specs, settings)
     checkers = compile_rules(chosen, context)
-    STORE.save()  # the next run reads the compiled patterns back
     return Ruleset(rules=chosen, checkers=checkers, context=context, files=files)
 
 

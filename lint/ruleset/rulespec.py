@@ -20,7 +20,6 @@ COMMON_KEYS = {
     "link": str,
 }
 FIX_CHOICES = ("safe", "unsafe", "none")
-ALL_SCOPES = "prose"  # a rule with no scope runs on every prose block
 
 
 @dataclass(frozen=True)

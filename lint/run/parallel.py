@@ -1,9 +1,10 @@
 """Check many files fast: cached results first, the rest across processes.
 
 The parent reads every file (cheap) and looks it up in the cache; only the
-misses are checked, by ``jobs`` worker processes. Forked workers reuse the
+misses are checked, by ``jobs`` worker processes of a
+`ProcessPoolExecutor`. On Linux the workers are forked and reuse the
 parent's compiled rules (only sources such as LanguageTool, which hold
-connections, are made anew); spawned ones (off Linux) build their own
+connections, are made anew); spawned ones (elsewhere) build their own
 Linter. Results come back in the order the files were listed.
 """
 
@@ -18,13 +19,14 @@ from typing import TYPE_CHECKING
 from lint.config.yamlsource import ConfigError
 from lint.notices import notice
 from lint.read import InputError, read_document
-from lint.run import forkpool
 from lint.run.pipeline import CommandLine, FileResult, Linter
 
 if TYPE_CHECKING:
     from lint.store.results import ResultCache
 
 PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
+# Forked workers inherit the compiled rules; macOS forks unsafely once system frameworks load.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 def default_jobs() -> int:
@@ -151,19 +153,17 @@ def _run(linter: Linter, documents: list, jobs: int):
 
 
 def _in_workers(linter: Linter, documents: list, jobs: int):
-    """(position, result) pairs from worker processes: forked on Linux, where
-    they start in a few milliseconds; elsewhere from a process pool."""
-    if forkpool.AVAILABLE:
-        yield from forkpool.imap_unordered(_check_in_worker, documents, jobs,
-                                           initializer=lambda: _start_worker(linter.cli))
-        return
+    """(position, result) pairs from a pool of `jobs` worker processes."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    context = multiprocessing.get_context(START_METHOD)
     # One document at a time, so the short ones at the end fill the gaps.
     chunk = 1 if len(documents) < 2000 else 8
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(linter.cli,))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                                   initargs=(linter.cli,))
     except NotImplementedError as exc:  # no working semaphores (some sandboxes)
         raise OSError(str(exc)) from exc
     try:

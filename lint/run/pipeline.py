@@ -113,17 +113,23 @@ class Linter:
             self._by_config[key] = (settings, ruleset, extra)
         return self._by_config[key]
 
-    def fork_copy(self) -> "Linter":
+    def fork_copy(self) -> Linter:
         """A Linter for a forked worker: the compiled rules are shared, the
         sources (which may hold connections and threads) are made anew."""
-        from lint.check import sources
-
         copy = Linter(self.cli, self.use_sources)
         copy._settings, copy._config_keys = self._settings, self._config_keys
-        for key, (settings, ruleset, _) in self._by_config.items():
-            extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
-            copy._by_config[key] = (settings, ruleset, extra)
+        copy._by_config = dict(self._by_config)
+        copy.renew_sources()
         return copy
+
+    def renew_sources(self) -> None:
+        """Make the extra sources anew (a long-running service calls this
+        once a LanguageTool server that had failed is back)."""
+        from lint.check import sources
+
+        for key, (settings, ruleset, _) in list(self._by_config.items()):
+            extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
+            self._by_config[key] = (settings, ruleset, extra)
 
     def files(self, paths) -> Iterator[Path]:
         """The files named or found under the directories named."""

@@ -17,6 +17,7 @@ from lint.formats import DEFAULT_FORMAT, FORMATS
 from lint.model import Block, Document
 from lint.segment.textmap import PLACEHOLDER  # noqa: F401 - part of this package's interface
 
+
 def segmenter_for(format_name: str) -> Callable[[Document, Settings], list[Block]]:
     """The segmenter of a format (plain text for an unknown one)."""
     fmt = FORMATS.get(format_name, FORMATS[DEFAULT_FORMAT])

@@ -3,11 +3,22 @@
 Some tables take longer to build from the files packages ship than to
 check a whole document: the 82,765-word frequency list (0.1 s to parse),
 the word pairs around the confusion sets (0.1 s to pick out of a 5 MB
-file). Built once, they are stored with `marshal` under
-``$COPYDESK_CACHE_DIR`` (else ``$XDG_CACHE_HOME/copydesk``, by default
-``~/.cache/copydesk``) in files whose names carry everything the table
-depends on, and read back in a few milliseconds. A missing, unreadable or
-unwritable file only means building the table again.
+file). Built once, they are
+stored with `marshal` under ``$COPYDESK_CACHE_DIR`` (else the platform's
+user cache directory, from platformdirs: ``~/.cache/copydesk`` on Linux) in
+files whose names carry everything the table depends on, and read back in a
+few milliseconds. A missing, unreadable or unwritable file only means
+building the table again.
+
+The caches and their formats: these tables (marshal: fast, and written
+only by Copydesk in the user's own folder); the syllable counts of words
+seen before (`lint.check.metrics.SyllableTable`: a text file only ever
+appended to, one write per document, so parallel workers need no lock);
+parsed YAML and the result
+cache (JSON: the result cache lives in the project, which may be an
+untrusted checkout, and marshal must never read untrusted data); and
+LanguageTool's answers per paragraph (SQLite, shared by processes running
+side by side; `lint.check.languagetool.cache`).
 """
 
 from __future__ import annotations
@@ -18,13 +29,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from lint.store.atomic import write_quietly
+
 
 def cache_directory() -> Path:
-    """$COPYDESK_CACHE_DIR, else $XDG_CACHE_HOME/copydesk (~/.cache/copydesk)."""
+    """$COPYDESK_CACHE_DIR, else the user cache directory (~/.cache/copydesk on Linux)."""
     explicit = os.environ.get("COPYDESK_CACHE_DIR")
     if explicit:
         return Path(explicit).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copydesk"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("copydesk", appauthor=False)
 
 
 def package_stamp(package: str, *files: str) -> str:
@@ -77,14 +92,11 @@ def read_table(path: Path) -> dict | None:
 def write_table(path: Path, table: dict) -> bool:
     """Store a table atomically (readers see the old file or the whole new
     one), then prune its stale versions; False when it could not be written."""
-    import tempfile  # only when writing
-
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-            temporary.write(marshal.dumps(table))
-        os.replace(temporary.name, path)
-    except (OSError, ValueError):
+        data = marshal.dumps(table)
+    except ValueError:  # a value marshal cannot carry
+        return False
+    if not write_quietly(path, data):
         return False
     prune_stale(path)
     return True

@@ -20,13 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from lint import __version__
 from lint.model import Applicability, Document, Edit, Finding, Fix, Severity
+from lint.store.atomic import write_quietly
 
 CACHE_FORMAT = 1
 DEFAULT_DIR = ".copydesk-cache"
@@ -106,6 +106,9 @@ class ResultCache:
         digest = hashlib.sha256(self.setup_key(settings).encode())
         digest.update(f"\0{Path(document.path).resolve()}\0{document.format}\0".encode())
         digest.update(document.text.encode("utf-8", "surrogatepass"))
+        kinds = getattr(document, "paragraph_kinds", ())  # a Word document's styles decide its block kinds
+        if kinds:
+            digest.update("\0".join(kinds).encode())
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:
@@ -130,16 +133,13 @@ class ResultCache:
         if not self.writable or result.error or result.notes:
             return
         data = {"findings": [finding_to_record(f) for f in result.findings], "metrics": result.metrics}
-        entry = self._entry(key)
         try:
             self._prepare()
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            # Write then rename, so a reader never sees half an entry.
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
-            os.replace(tmp, entry)
         except OSError:
+            self.writable = False
+            return
+        # Written then renamed, so a reader never sees half an entry.
+        if not write_quietly(self._entry(key), json.dumps(data, ensure_ascii=False).encode("utf-8")):
             self.writable = False
 
     def _prepare(self) -> None:

@@ -8,12 +8,11 @@ A kind module defines:
   once (regexes built here, word lists merged into one pass where it can);
   raise ``rule.error(...)`` on a bad rule.
 
-A checker has ``rules`` (the RuleSpecs it serves) and
-``check(block) -> Iterable[Hit]``; it may add ``begin_document(blocks)``,
-and ``check_blocks(blocks) -> Iterable[(block, Hit)]`` when it can skip the
-blocks it cannot match (the engine then uses it instead of ``check``).
-Adding a kind is one module plus one line in ``KINDS``; the engine never
-changes.
+A checker follows `lint.check.checker.Checker`: ``rules`` (the RuleSpecs it
+serves) and ``check_document(document) -> Iterable[(block, Hit)]``. Most
+kinds subclass `BlockChecker` (a ``gate`` and ``check_block``) or compile
+each rule into a `perrule.BlockRule`. Adding a kind is one module plus one
+line in ``KINDS``; the engine never changes.
 """
 
 from __future__ import annotations

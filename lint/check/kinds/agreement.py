@@ -25,8 +25,8 @@ import re
 
 from lint.check.kinds import lexicon
 from lint.check.kinds.existence import compile_rule_regex
-from lint.check.kinds.perrule import PerRuleChecker
-from lint.check.kinds.prefilter import union_literals
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
+from lint.check.prefilter import union_literals
 from lint.check.text import match_case
 from lint.ruleset.rulespec import Hit, RuleSpec
 
@@ -44,7 +44,7 @@ _NOT_A_SUBJECT_START = {"and", "or", "nor", "&", "by", "of", "from", "with", "fo
 _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "’s")
 
 
-class AgreementRule:
+class AgreementRule(BlockRule):
     """One agreement rule: its patterns and verb table."""
 
     def __init__(self, rule: RuleSpec):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from lint.check.checker import BlockChecker
 from lint.check.indefinite import sound_is_vowel
 from lint.check.text import match_case
 from lint.ruleset.regexes import compile_safe
@@ -35,8 +36,8 @@ _ARTICLE_THEN_WORD = compile_safe(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’
 _FUNCTION_WORDS = {
     "and", "or", "nor", "but", "if", "is", "are", "was", "as", "at", "in", "into", "of", "on",
     "onto", "it", "its", "it’s", "it's", "our", "out", "over", "up", "upon", "an", "a", "either",
-    "each", "even", "ever", "every", "i", "e", "o", "u", "x", "y", "unless", "until", "or",
-    "also", "etc", "ie", "eg", "i.e", "e.g", "other", "another", "all", "any",
+    "each", "even", "ever", "every", "i", "e", "o", "u", "x", "y", "unless", "until", "also", "etc",
+    "ie", "eg", "i.e", "e.g", "other", "another", "all", "any",
 }
 
 
@@ -45,7 +46,7 @@ def _starts_sentence(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:;"
 
 
-class ArticleChecker:
+class ArticleChecker(BlockChecker):
     """One pass over "a"/"an" followed by a word."""
 
     def __init__(self, rules: list[RuleSpec]):
@@ -62,7 +63,7 @@ class ArticleChecker:
             return True
         return sound_is_vowel(word)
 
-    def check(self, block):
+    def check_block(self, block):
         """Yield a hit for every article that does not fit the next sound."""
         text = block.text
         for match in _ARTICLE_THEN_WORD.finditer(text):

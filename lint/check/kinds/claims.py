@@ -20,17 +20,16 @@ from __future__ import annotations
 import re
 
 from lint.check.kinds.existence import compile_rule_regex
-from lint.check.kinds.perrule import PerRuleChecker
-from lint.check.kinds.prefilter import union_literals
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
+from lint.check.prefilter import union_literals
 from lint.check.text import block_sentences
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"patterns": list, "claim": str, "ignorecase": bool}
 REQUIRED = ("patterns",)
 
 
-class ClaimRule:
+class ClaimRule(BlockRule):
     """One kind of claim and its patterns."""
 
     def __init__(self, rule: RuleSpec):
@@ -45,7 +44,7 @@ class ClaimRule:
         # text before the full pattern (a digit, for exact figures). ASCII
         # only: a folded literal ("ss" for "ß") is not what IGNORECASE finds.
         ascii_only = self.literals is not None and all(literal.isascii() for literal in self.literals)
-        self._needs = None if not ascii_only else STORE.compile(
+        self._needs = None if not ascii_only else re.compile(
             "|".join(re.escape(literal) for literal in sorted(self.literals)), re.IGNORECASE)
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 

@@ -34,12 +34,11 @@ import re
 
 from lint.check.kinds import lexicon
 from lint.check.kinds.existence import compile_rule_regex
-from lint.check.kinds.perrule import PerRuleChecker
-from lint.check.kinds.prefilter import union_literals
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
 from lint.check.kinds.wordlist import trie_pattern
+from lint.check.prefilter import union_literals
 from lint.check.text import match_case
 from lint.ruleset.regexes import compile_safe
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"patterns": list, "replacement": str, "reason": str, "sets": list,
@@ -50,10 +49,10 @@ REQUIRED = ()
 # cut-off (6.4 million); count them at a floor below it.
 _ABSENT_FLOOR = 1_000_000
 _DEFAULT_MIN_RATIO = 50
-_LEFT_WORD = STORE.compile(r"([A-Za-z]+) $")
+_LEFT_WORD = re.compile(r"([A-Za-z]+) $")
 
 
-class ContextRule:
+class ContextRule(BlockRule):
     """A wrong word and the regexes that show it is wrong."""
 
     def __init__(self, rule: RuleSpec):
@@ -63,7 +62,7 @@ class ContextRule:
         self.replacement = rule.options["replacement"]
         self.patterns = [compile_rule_regex(rule, p, "patterns", re.IGNORECASE)
                          for p in rule.options["patterns"]]
-        for source, pattern in zip(rule.options["patterns"], self.patterns):
+        for source, pattern in zip(rule.options["patterns"], self.patterns, strict=True):
             if "word" not in pattern.groupindex:
                 raise rule.error(f"pattern {source!r} needs a group named 'word' (?P<word>...)",
                                  "patterns")
@@ -85,7 +84,7 @@ class ContextRule:
                 yield Hit(self.rule, start, end, message, (replacement,))
 
 
-class StatisticalRule:
+class StatisticalRule(BlockRule):
     """Confusion sets checked against corpus word-pair frequencies."""
 
     def __init__(self, rule: RuleSpec):
@@ -143,8 +142,9 @@ class StatisticalRule:
         return None
 
 
-_CLAUSE_START = STORE.compile(r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
-                           re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:!?,()]|\b(?:and|but|or|that|which|who|where|when|if|because|while)\b)[^.;:!?,()]*$",
+    re.IGNORECASE)
 
 
 def _after_short_subject(text: str, left_start: int) -> bool:

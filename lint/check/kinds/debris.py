@@ -31,17 +31,16 @@ from __future__ import annotations
 import re
 
 from lint.check.kinds.existence import compile_rule_regex, removal_edit
-from lint.check.kinds.perrule import PerRuleChecker
-from lint.check.kinds.prefilter import union_literals
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
+from lint.check.prefilter import union_literals
 from lint.ruleset.regexes import fold
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"detect": str, "lines": list, "line_patterns": list, "scripts": list, "min_words": int}
 REQUIRED = ("detect",)
 DETECTORS = ("lines", "foreign-script", "mojibake", "duplicates")
 
-_LINE_RE = STORE.compile(r"[^\n]+\n?")
+_LINE_RE = re.compile(r"[^\n]+\n?")
 _DECORATION = " \t|»›·•-–—:.!>"
 _SCRIPT_RANGES = {
     "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60",
@@ -57,7 +56,7 @@ _SCRIPT_RANGES = {
 _DEFAULT_SCRIPTS = ("han", "hiragana", "katakana", "hangul")
 _SCRIPT_LABELS = {"han": "Chinese", "hiragana": "Japanese", "katakana": "Japanese", "hangul": "Korean"}
 # UTF-8 lead bytes seen through Windows-1252, then one to three continuation bytes.
-_MOJIBAKE = STORE.compile("[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}|ï»¿|\ufffd")
+_MOJIBAKE = re.compile("[ÂÃÅâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}|ï»¿|\ufffd")
 _QUOTE_OPEN = "\"“‘'(（[「『《"
 
 
@@ -71,7 +70,7 @@ def _ends(text: str) -> tuple[str, str]:
     return " ".join(text.split(None, 3)[:3]).lower(), " ".join(text.rsplit(None, 3)[-3:]).lower()
 
 
-class Detector:
+class Detector(BlockRule):
     """One debris rule."""
 
     def __init__(self, rule: RuleSpec):
@@ -88,7 +87,7 @@ class Detector:
         unknown = [s for s in scripts if s not in _SCRIPT_RANGES]
         if unknown:
             raise rule.error(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_RANGES)})", "scripts")
-        self.script_run = STORE.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
+        self.script_run = re.compile("[" + "".join(_SCRIPT_RANGES[s] for s in scripts) + "]+")
         self.min_words = rule.options.get("min_words", 8)
         self.repeats: set[int] = set()  # ids of the blocks that repeat an earlier paragraph
         self._detect = getattr(self, "_" + self.detect.replace("-", "_"))
@@ -102,11 +101,19 @@ class Detector:
         elif self.detect == "mojibake":
             self.gate_pattern = _MOJIBAKE
 
-    def begin_document(self, blocks) -> None:
-        """Find the paragraphs that repeat an earlier one."""
-        self.repeats = set()
+    def hits_in(self, document, blocks):
+        """(block, hit) in `blocks`; repeated paragraphs are found in the whole document."""
         if self.detect != "duplicates":
+            yield from super().hits_in(document, blocks)
             return
+        repeats = self._repeats(document.blocks)
+        for block in blocks:
+            for hit in self._duplicates(block, repeats):
+                yield block, hit
+
+    def _repeats(self, blocks) -> set[int]:
+        """ids of the paragraphs that repeat an earlier one."""
+        repeats: set[int] = set()
         # Equal paragraphs share their first and last words: only blocks
         # that do are normalised and compared (on a book, a few dozen).
         alike: dict[tuple, list] = {}
@@ -124,7 +131,8 @@ class Detector:
                     if block.kind != "heading" and key and key.count(" ") + 1 >= self.min_words:
                         first_with[key] = id(block)
                 elif first != id(block):
-                    self.repeats.add(id(block))
+                    repeats.add(id(block))
+        return repeats
 
     def hits(self, block):
         """Hits for this rule's kind of debris (the detector's method, bound
@@ -171,9 +179,9 @@ class Detector:
             yield self._hit(match.start(), match.end(), (match.start(), match.end(), repaired),
                             text=garbled, replacement=repaired or "nothing")
 
-    def _duplicates(self, block):
+    def _duplicates(self, block, repeats: set[int] = frozenset()):
         text = block.text
-        if id(block) in self.repeats:
+        if id(block) in repeats:
             yield self._hit(0, len(text), (0, len(text), ""), text=_shorten(text))
             return
         if "\n" not in text:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from lint.check.kinds.prefilter import OPEN, Gate, document_text
 from lint.check.kinds.wordlist import PhraseMatcher
+from lint.check.prefilter import OPEN, DocumentText, Gate
 from lint.ruleset.regexes import UnsafePattern, compile_safe, required_literals
 from lint.ruleset.rulespec import Hit, RuleSpec
 
@@ -59,32 +59,28 @@ class ExistenceChecker:
         self._matcher = PhraseMatcher((t, r) for r in rules for t in r.options.get("tokens", []))
         self._patterns = [(r, p) for r in rules for p in compile_patterns(r)]
         self._literals = [required_literals(p) for _, p in self._patterns]
-        self._token_gate = OPEN
-        self._pattern_gates = [OPEN] * len(self._patterns)
         for rule in rules:
             if not rule.options.get("tokens") and not rule.options.get("patterns"):
                 raise rule.error("give 'tokens' or 'patterns'")
 
-    def begin_document(self, blocks) -> None:
-        """Find the blocks where a token or a pattern's literal text is."""
-        self._token_gate = self._matcher.gate(blocks)
-        document = document_text(blocks)
-        self._pattern_gates = [OPEN if literals is None else Gate(document, document.blocks_with(literals))
-                               for literals in self._literals]
-
-    def check(self, block):
-        """Yield a hit for every token or pattern match."""
-        text = block.text
-        if self._token_gate.allows(block):
-            for match, rules in self._matcher.finditer(text):
-                for rule in rules:
-                    yield self._hit(rule, text, match.start(), match.end())
-        for (rule, pattern), gate in zip(self._patterns, self._pattern_gates):
-            if not gate.allows(block):
-                continue
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    yield self._hit(rule, text, match.start(), match.end())
+    def check_document(self, document: DocumentText):
+        """(block, hit) for every token or pattern match, reading for each
+        only the blocks where a token or the pattern's literal text is."""
+        token_gate = self._matcher.gate(document)
+        pattern_gates = [OPEN if literals is None else Gate(document.blocks_with(literals))
+                         for literals in self._literals]
+        for block in document.blocks:
+            text = block.text
+            if token_gate.allows(block):
+                for match, rules in self._matcher.finditer(text):
+                    for rule in rules:
+                        yield block, self._hit(rule, text, match.start(), match.end())
+            for (rule, pattern), gate in zip(self._patterns, pattern_gates, strict=True):
+                if not gate.allows(block):
+                    continue
+                for match in pattern.finditer(text):
+                    if match.end() > match.start():
+                        yield block, self._hit(rule, text, match.start(), match.end())
 
     @staticmethod
     def _hit(rule: RuleSpec, text: str, start: int, end: int) -> Hit:

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 
+from lint.check.checker import BlockChecker
 from lint.check.indefinite import indefinite_article, with_article
 from lint.check.text import block_sentences, match_case
 from lint.ruleset.facts import Entity, WrongDescriptor
 from lint.ruleset.regexes import compile_safe
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"max_phrase_words": int}
@@ -39,16 +39,16 @@ REQUIRED = ()
 _VERBS = (r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|said|says|"
           r"announced|reported|launched|plans|plans|aims|operates|owns|runs|remains|became|also")
 _PHRASE = r"(?P<phrase>(?:the|a|an|its)\s+[^,;:.()]{1,120}?)"
-_AFTER_NAME = STORE.compile(r"(?:\s*\([^()]{1,60}\))?\s*,\s+" + _PHRASE +
+_AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*,\s+" + _PHRASE +
                          rf"(?=\s*,|\s*[.;:]|\s*$|\s+(?:{_VERBS})\b)", re.IGNORECASE)
-_COPULA = STORE.compile(r"(?:\s*\([^()]{1,60}\))?\s+(?:is|was|remains|became)\s+" + _PHRASE +
+_COPULA = re.compile(r"(?:\s*\([^()]{1,60}\))?\s+(?:is|was|remains|became)\s+" + _PHRASE +
                      r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|with|in|based|and|owned)\b)", re.IGNORECASE)
-_PREPOSITION = STORE.compile(r"\b(?:of|to|for|with|from|by|like|than|at|in|on|about|against|over|under)\b",
+_PREPOSITION = re.compile(r"\b(?:of|to|for|with|from|by|like|than|at|in|on|about|against|over|under)\b",
                           re.IGNORECASE)
-_BEFORE_NAME = STORE.compile(r"\b(?P<phrase>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,?\s*$", re.IGNORECASE)
+_BEFORE_NAME = re.compile(r"\b(?P<phrase>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,?\s*$", re.IGNORECASE)
 
 
-class FactsChecker:
+class FactsChecker(BlockChecker):
     """Finds entity names, then checks the phrases attached to them."""
 
     def __init__(self, rules: list[RuleSpec], entities: list[Entity]):
@@ -61,7 +61,7 @@ class FactsChecker:
                 by_name.setdefault(name, entity)
         self.by_name = by_name
         self.wrong_regexes = {
-            entity.id: [(w, STORE.compile(_descriptor_pattern(w.descriptor), re.IGNORECASE)) for w in entity.wrong]
+            entity.id: [(w, re.compile(_descriptor_pattern(w.descriptor), re.IGNORECASE)) for w in entity.wrong]
             for entity in entities}
         self.names_regex = None
         if by_name:
@@ -70,7 +70,7 @@ class FactsChecker:
             # (compile_safe leads it with a test of the names' first letters)
             self.names_regex = compile_safe(rf"(?<![\w-])(?:{body})(?![\w-])")
 
-    def check(self, block):
+    def check_block(self, block):
         """Yield a hit for each wrong descriptor attached to an entity."""
         text = block.text
         if self.names_regex is None or not self.names_regex.search(text):

@@ -36,7 +36,7 @@ def word_counts() -> dict[str, int]:
     """Lower-case word -> corpus frequency."""
     def build():
         fields = _data_text(_WORDS_FILE).split()
-        return dict(zip(fields[0::2], map(int, fields[1::2])))
+        return dict(zip(fields[0::2], map(int, fields[1::2]), strict=False))
 
     return cached_table("words", _data_version(), build)
 

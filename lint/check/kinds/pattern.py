@@ -23,15 +23,15 @@ from __future__ import annotations
 import re
 
 from lint.check.kinds.existence import compile_rule_regex
-from lint.check.kinds.perrule import PerRuleChecker
-from lint.check.kinds.prefilter import union_literals
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
+from lint.check.prefilter import union_literals
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"patterns": list, "replace": str, "except": list, "ignorecase": bool}
 REQUIRED = ("patterns", "replace")
 
 
-class PatternRule:
+class PatternRule(BlockRule):
     """One rule's regexes and replacement template."""
 
     def __init__(self, rule: RuleSpec):
@@ -41,7 +41,7 @@ class PatternRule:
         self.template = rule.options["replace"]
         self.exceptions = {w.lower() for w in rule.options.get("except", [])}
         self.literals = union_literals(self.patterns)
-        for source, pattern in zip(rule.options["patterns"], self.patterns):
+        for source, pattern in zip(rule.options["patterns"], self.patterns, strict=True):
             try:
                 _check_template(pattern, self.template)
             except re.error as exc:

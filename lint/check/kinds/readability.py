@@ -23,17 +23,16 @@ the formulas are noise on a few words).
 
 from __future__ import annotations
 
-from lint.check.kinds.perrule import PerRuleChecker
+from lint.check.kinds.perrule import BlockRule, PerRuleChecker
 from lint.check.metrics import (
-    PROSE_KINDS,
     block_counts,
     document_metrics,
     flesch_scores,
     longest_sentence,
     sentence_lengths,
-    text_metrics,
 )
 from lint.check.text import block_sentences
+from lint.model import PROSE_KINDS
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"measure": str, "max_words": int, "min_flesch": (int, float), "max_grade": (int, float),
@@ -42,7 +41,7 @@ REQUIRED = ("measure",)
 MEASURES = ("sentence", "paragraph", "document")
 
 
-class ReadabilityRule:
+class ReadabilityRule(BlockRule):
     """One threshold rule."""
 
     def __init__(self, rule: RuleSpec):
@@ -59,14 +58,17 @@ class ReadabilityRule:
         self.min_flesch = options.get("min_flesch")
         self.max_grade = options.get("max_grade")
         self.min_words = options.get("min_words", 40 if self.measure == "paragraph" else 150)
-        self.document: dict | None = None
-        self.first_block = None
 
-    def begin_document(self, blocks) -> None:
-        """Score the whole document and note where to report it (a document rule's only work)."""
-        if self.measure == "document":
-            self.first_block = next((b for b in blocks if b.kind in PROSE_KINDS), None)
-            self.document = document_metrics(blocks) if self.first_block else {}
+    def hits_in(self, document, blocks):
+        """(block, hit) in `blocks`; a document rule scores the whole document
+        and reports on its first prose block."""
+        if self.measure != "document":
+            yield from super().hits_in(document, blocks)
+            return
+        first = next((b for b in document.blocks if b.kind in PROSE_KINDS), None)
+        if first is not None and any(block is first for block in blocks):
+            for hit in self._scored(first, document_metrics(document.blocks)):
+                yield first, hit
 
     def hits(self, block):
         """Hits past the rule's thresholds for this block.
@@ -86,10 +88,7 @@ class ReadabilityRule:
             if not words or words < self.min_words:
                 return ()
             return self._judged(block, words, *flesch_scores(words, sentences, syllables))
-        if self.document is None:
-            # Checked without a document around it (rule examples): the block is the document.
-            return self._scored(block, text_metrics(block.text))
-        return self._scored(block, self.document) if block is self.first_block else ()
+        return ()  # a document rule judges the document (see hits_in)
 
     def _scored(self, block, metrics: dict) -> list[Hit]:
         if not metrics:

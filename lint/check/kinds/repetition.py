@@ -17,16 +17,17 @@ from __future__ import annotations
 import functools
 import re
 
-from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.checker import BlockChecker
+from lint.check.prefilter import Gate
 from lint.ruleset.regexes import trie_pattern
-from lint.ruleset.regexstore import STORE
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"allow": list}
 REQUIRED = ()
 
-_DOUBLED = STORE.compile(r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
-                      re.IGNORECASE)
+_DOUBLED = re.compile(
+    r"(?<![\w’'-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n[ \t]*|[ \t]+)(?P<second>(?P=first))(?![\w’'-])",
+    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=64)
@@ -41,15 +42,14 @@ def _doubled(words: frozenset[str]) -> re.Pattern:
                       rf"(?:[ \t]*\n[ \t]*|[ \t]+)(?P=word)(?![^\W\d_])")
 
 
-class RepetitionChecker:
+class RepetitionChecker(BlockChecker):
     """One regex finds every doubled word."""
 
     def __init__(self, rules: list[RuleSpec]):
         self.rules = tuple(rules)
         self.allowed = {r.id: {w.lower() for w in r.options.get("allow", [])} for r in rules}
-        self._gate = OPEN
 
-    def begin_document(self, blocks) -> None:
+    def gate(self, document):
         """Find the blocks that may hold a doubled word.
 
         A doubled word is two equal runs of letters with only space between,
@@ -58,14 +58,11 @@ class RepetitionChecker:
         code between two "and"s was taken out), and one search for just
         those words, doubled, finds the blocks.
         """
-        document = document_text(blocks)
         doubled = document.doubled
-        self._gate = Gate(document, document.blocks_matching(_doubled(frozenset(doubled))) if doubled else set())
+        return Gate(document.blocks_matching(_doubled(frozenset(doubled))) if doubled else set())
 
-    def check(self, block):
+    def check_block(self, block):
         """Yield a hit for each word written twice in a row."""
-        if not self._gate.allows(block):
-            return
         text = block.text
         for match in _DOUBLED.finditer(text):
             first, second = match.group("first"), match.group("second")

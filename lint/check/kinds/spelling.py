@@ -26,7 +26,14 @@ import re
 from collections.abc import Iterable
 
 from lint.check.kinds import lexicon
-from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.kinds.word_forms import (
+    ENDINGS,
+    PREFIXES,
+    is_compound,
+    spelling_variants,
+)
+from lint.check.prefilter import DocumentText, Gate
+from lint.check.technical import touches_code
 from lint.check.text import block_sentences
 from lint.model import Applicability
 from lint.ruleset.regexes import fold
@@ -38,8 +45,6 @@ REQUIRED = ()
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
 _SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
-# A token touching these is part of a path, address, identifier or markup.
-_TECHNICAL_NEIGHBOURS = set("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
 _MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
 
 
@@ -57,7 +62,6 @@ class SpellingChecker:
         self.accepted_exact = accepted
         self.accepted_lower = {w.lower() for w in accepted}
         self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
-        self.document_names: set[str] = set()
         # Whether a word could be flagged, and where its unknown parts are,
         # depend on the word alone, and so whether a white-space-separated
         # chunk of text ("word," "(see") holds such a word: each is decided
@@ -66,22 +70,28 @@ class SpellingChecker:
         self._unknown_spans: dict[str, tuple[tuple[int, int], ...]] = {}  # the words it could flag
         self._unflaggable: set[str] = set()
         self._clean_chunks: set[str] = set()  # chunks without a flaggable word
-        self._gate = OPEN  # the blocks with an unknown word
 
-    def begin_document(self, blocks) -> None:
-        """Find the blocks that hold a word the speller could flag, and learn
-        which of those words the document uses as names: capitalised inside a
+    def check_document(self, document: DocumentText):
+        """(block, hit) for every unknown word of the document that is not a name."""
+        gate, names = self.survey(document)
+        for block in gate.select(document.blocks):
+            for hit in self._block_hits(block, names):
+                yield block, hit
+
+    def survey(self, document: DocumentText) -> tuple[Gate, set[str]]:
+        """The blocks that hold a word the speller could flag, and which of
+        those words the document uses as names: capitalised inside a
         sentence, or before another capitalised word.
 
         Only such a word can be flagged, and only its own uses decide whether
         it is a name, so only the sentences that hold one are read word by word.
         """
+        blocks = document.blocks
         flaggable = self._flaggable_words(block.text for block in blocks)
-        document = document_text(blocks)
         # A search of the lowered text finds the blocks with a flaggable word
         # as a substring ("dyn" is in "dynamic"); their sentences tell which
         # hold one as a word.
-        near = Gate(document, document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
+        near = Gate(document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
         holding, names = set(), set()
         for block in near.select(blocks):
             for _, _, words in self._sentences_to_read(block):
@@ -89,8 +99,7 @@ class SpellingChecker:
                 names.update(word for index, word in enumerate(words)
                              if word in flaggable and word[0].isupper()
                              and (index > 0 or _next_word(words, index)[:1].isupper()))
-        self._gate = Gate(document, holding)
-        self.document_names = names
+        return Gate(holding), names
 
     def _flaggable_words(self, texts: Iterable[str]) -> set[str]:
         """The distinct words of some texts that the speller could flag.
@@ -120,21 +129,7 @@ class SpellingChecker:
         self._unflaggable |= unseen.difference(self._unknown_spans)
         return words.intersection(self._unknown_spans)
 
-    def check(self, block):
-        """Yield a hit for every unknown word."""
-        if not self._gate.allows(block):
-            return  # no unknown word here (see begin_document)
-        self._flaggable_among(set(_TOKEN.findall(block.text)))  # judged here if begin_document never saw it
-        yield from self._block_hits(block)
-
-    def check_blocks(self, blocks):
-        """(block, hit) for every hit in the document (the engine's fast path:
-        only the blocks the gate lets through are visited)."""
-        for block in self._gate.select(blocks):
-            for hit in self._block_hits(block):
-                yield block, hit
-
-    def _block_hits(self, block):
+    def _block_hits(self, block, names: set[str]):
         """The hits in a block whose every word has been judged."""
         text = block.text
         for start, end, words in self._sentences_to_read(block):
@@ -143,7 +138,7 @@ class SpellingChecker:
                 spans = self._unknown_spans.get(word)
                 if not spans:
                     continue  # known (decided once per distinct word), another script, or an identifier
-                if self._is_name(word, index, words, block.kind) or self._is_technical(text, match):
+                if self._is_name(word, index, words, block.kind, names) or self._is_technical(text, match):
                     continue
                 if not block.is_verbatim(match.start(), match.end()):
                     continue
@@ -160,12 +155,13 @@ class SpellingChecker:
             if not self._unknown_spans.keys().isdisjoint(words):
                 yield sentence.start, sentence.end, words
 
-    def _is_name(self, word: str, index: int, words: list[str], kind: str) -> bool:
+    @staticmethod
+    def _is_name(word: str, index: int, words: list[str], kind: str, names: set[str]) -> bool:
         if any(c.isupper() for c in word[1:]):
             return True  # CamelCase, ALLCAPS or macOS
         if not word[0].isupper():
             return False
-        if index > 0 or kind == "heading" or word in self.document_names:
+        if index > 0 or kind == "heading" or word in names:
             return True
         # At a sentence start, a capitalised word is a name unless ordinary
         # words follow it: "Deutsch" alone in a list item, "Bo Manhui, CEO".
@@ -173,13 +169,7 @@ class SpellingChecker:
 
     @staticmethod
     def _is_technical(text: str, match: re.Match) -> bool:
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        next_after = text[match.end() + 1] if match.end() + 1 < len(text) else " "
-        if before in _TECHNICAL_NEIGHBOURS:
-            return True
-        # "example.com", "main_loop", "user@host": a period counts only before a letter.
-        return after in _TECHNICAL_NEIGHBOURS and (after != "." or next_after.isalnum()) and after not in ":"
+        return touches_code(text, match.start(), match.end())
 
     def _unknown_parts(self, word: str):
         """(start, end) in `word` of each hyphen-separated part that is not known."""
@@ -211,17 +201,17 @@ class SpellingChecker:
     def _derived_known(self, lower: str) -> bool:
         """Inflections, derivations, other spellings and compounds of known words."""
         known = self._base_known
-        if any(known(v) for v in _spelling_variants(lower)):
+        if any(known(v) for v in spelling_variants(lower)):
             return True
-        for ending, stem_ending in _ENDINGS:
+        for ending, stem_ending in ENDINGS:
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 stem = lower[: -len(ending)] + stem_ending
-                if known(stem) or any(known(v) for v in _spelling_variants(stem)):
+                if known(stem) or any(known(v) for v in spelling_variants(stem)):
                     return True
-        for prefix in _PREFIXES:
+        for prefix in PREFIXES:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and known(lower[len(prefix):]):
                 return True
-        return _is_compound(lower)
+        return is_compound(lower)
 
     def _hits(self, word: str, start: int, end: int):
         found = lexicon.suggestions(word)
@@ -234,19 +224,6 @@ class SpellingChecker:
             message = rule.format_message(word=word, text=word, suggestion=suggestion,
                                           replacement=" or ".join(replacements))
             yield Hit(rule, start, end, message, replacements, applicability)
-
-
-_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-            ("ing", "e"), ("ly", ""), ("ably", "able"), ("ibly", "ible"), ("ness", ""), ("iness", "y"),
-            ("er", ""), ("ers", ""), ("or", ""), ("ors", ""), ("ment", ""), ("ments", ""), ("able", ""),
-            ("ability", "able"), ("izable", "ize"), ("r", ""), ("ization", "ize"), ("isation", "ise"), ("ism", ""), ("ist", ""), ("ator", "ate"), ("ators", "ate"))
-_PREFIXES = ("re", "un", "de", "pre", "non", "over", "under", "sub", "super", "multi", "inter", "co",
-             "mis", "anti", "auto", "micro", "meta", "semi", "hyper", "bio", "pseudo")
-# American and British spellings: the packaged list has some words only one way.
-_VARIANTS = (("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
-             ("er", "re"), ("re", "er"), ("ense", "ence"), ("ence", "ense"), ("og", "ogue"), ("eled", "elled"),
-             ("eling", "elling"), ("eler", "eller"))
-_COMPOUND_PART_MIN_COUNT = 5_000_000
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
@@ -286,30 +263,6 @@ def _distinct_tokens(texts: Iterable[str]) -> set[str]:
 def _next_word(words: list[str], index: int) -> str:
     """The word after words[index] in its sentence ("" at the end)."""
     return words[index + 1] if index + 1 < len(words) else ""
-
-
-def _spelling_variants(lower: str) -> list[str]:
-    """The word with one American/British difference swapped."""
-    variants = []
-    for old, new in _VARIANTS:
-        start = lower.find(old)
-        while start > 0:
-            variants.append(lower[:start] + new + lower[start + len(old):])
-            start = lower.find(old, start + 1)
-    return variants
-
-
-def _is_compound(lower: str) -> bool:
-    """Two common words written as one ("backtrace", "newtype")."""
-    for cut in range(3, len(lower) - 2):
-        head, tail = lower[:cut], lower[cut:]
-        if lexicon.word_count(head) < _COMPOUND_PART_MIN_COUNT:
-            continue
-        tails = [tail] + [tail[: -len(e)] + r for e, r in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))
-                          if tail.endswith(e) and len(tail) - len(e) >= 3]
-        if any(lexicon.word_count(t) >= _COMPOUND_PART_MIN_COUNT for t in tails):
-            return True
-    return False
 
 
 def _same_case(template: str, word: str) -> str:

@@ -17,7 +17,7 @@ the rule says so and there is a single replacement.
 
 from __future__ import annotations
 
-from lint.check.kinds.prefilter import OPEN
+from lint.check.checker import BlockChecker
 from lint.check.kinds.wordlist import PhraseMatcher
 from lint.check.text import match_case
 from lint.model import Applicability
@@ -27,7 +27,7 @@ OPTIONS = {"swap": dict, "ignorecase": bool}
 REQUIRED = ("swap",)
 
 
-class SubstitutionChecker:
+class SubstitutionChecker(BlockChecker):
     """All substitution rules, matched with one combined regex."""
 
     def __init__(self, rules: list[RuleSpec]):
@@ -45,16 +45,13 @@ class SubstitutionChecker:
                                      "swap")
                 entries.append((phrase, (rule, tuple(choices))))
         self._matcher = PhraseMatcher(entries)
-        self._gate = OPEN
 
-    def begin_document(self, blocks) -> None:
-        """Find the blocks where a listed phrase may be."""
-        self._gate = self._matcher.gate(blocks)
+    def gate(self, document):
+        """The blocks where a listed phrase may be."""
+        return self._matcher.gate(document)
 
-    def check(self, block):
+    def check_block(self, block):
         """Yield a hit for every listed phrase in the block."""
-        if not self._gate.allows(block):
-            return
         for match, payloads in self._matcher.finditer(block.text):
             text = match.group()
             for rule, choices in payloads:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from lint.check.kinds.prefilter import OPEN, Gate, document_text
+from lint.check.prefilter import OPEN, DocumentText, Gate
 from lint.ruleset.regexes import fold, trie_pattern
-from lint.ruleset.regexstore import STORE
 
 
 def phrase_key(text: str) -> str:
@@ -32,7 +31,7 @@ class PhraseMatcher:
         self._regex = None
         if self._table:
             body = trie_pattern(self._table)
-            self._regex = STORE.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         # Where a phrase matches, each of its runs of letters is a whole word
         # of the text: its longest (as a rule the rarest: "together", not
         # "work") must be one of the document's words. A phrase with no
@@ -43,14 +42,13 @@ class PhraseMatcher:
         self._phrase_words = None if not all(runs) else [
             (frozenset(words), max(words, key=len)) for words in runs]
 
-    def gate(self, blocks) -> Gate:
+    def gate(self, document: DocumentText) -> Gate:
         """The blocks of this document where a phrase may match."""
         if self._phrase_words is None:
             return OPEN
-        document = document_text(blocks)
         words = document.words
         present = {longest for needed, longest in self._phrase_words if needed <= words}
-        return Gate(document, document.blocks_with(present) if present else set())
+        return Gate(document.blocks_with(present) if present else set())
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, list]]:
         """Yield each match with the payloads registered for its phrase."""

@@ -3,6 +3,17 @@
 Every failure (no connection, a timeout, an error status, a malformed
 answer) becomes one `SourceUnavailable` whose message names the server and
 the remedy; nothing from the HTTP stack leaks out as a traceback.
+
+The checks go through the library's public client, `LanguageTool(language,
+remote_server=url).check(text)`, with its public rule and category
+settings. Two things it does not let a caller set, and a pre-publish check
+needs: the request timeout (the class attribute `_TIMEOUT`, fixed at 300 s)
+and the retry (`_query_server` tries every failed request twice). A hung
+server would stall a run ten minutes; so `_OneTry` below sets those two,
+and nothing else of the library's internals is touched. The managed server
+itself is started by Copydesk (`server.py`), not by the library, because
+the library downloads LanguageTool from its own mirror, while Copydesk's
+jars come from Maven Central, pinned by `pom.xml`.
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ class RawMatch:
                 self.category, self.issue_type, self.type_name]
 
     @classmethod
-    def from_json(cls, item: list) -> "RawMatch":
+    def from_json(cls, item: list) -> RawMatch:
         """Inverse of `to_json`."""
         offset, length, rule, message, replacements, category, issue_type, type_name = item
         return cls(offset, length, rule, message, tuple(replacements), category, issue_type,

@@ -61,7 +61,7 @@ class Layout:
         self.provision_lock = root / "provision.lock"  # one process runs Maven
         self.results = root / "results.sqlite3"  # the paragraph cache
 
-    def ensure(self) -> "Layout":
+    def ensure(self) -> Layout:
         """Create the directory; return self."""
         self.root.mkdir(parents=True, exist_ok=True)
         return self

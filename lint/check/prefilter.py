@@ -22,7 +22,9 @@ from lint.ruleset.regexes import DIGITS, fold, required_literals, trie_pattern
 
 
 class DocumentText:
-    """The lowered text of a document's blocks, joined, with block starts."""
+    """A document's blocks as every checker sees them: the blocks, and their
+    lowered text joined (with block starts) for the searches that find which
+    blocks a rule must read. The engine builds one per document."""
 
     def __init__(self, blocks: list):
         self.blocks = blocks  # kept so ids stay unique while this is in use
@@ -32,7 +34,6 @@ class DocumentText:
         self.text = "\n".join(lowered)
         self._original: str | None = None  # the blocks' own text, joined alike
         self._original_starts: list[int] = []
-        self._ids: set[int] | None = None
         self._words: set[str] | None = None
         self._doubled: set[str] = set()
         self._word_list: str | None = None  # the distinct letter runs, a line each
@@ -70,12 +71,6 @@ class DocumentText:
             doubled.update(compress(runs, map(eq, runs, runs[1:])))
             begin = end
         self._words, self._doubled = words, doubled
-
-    def block_ids(self) -> set[int]:
-        """ids of every block of the document."""
-        if self._ids is None:
-            self._ids = {id(block) for block in self.blocks}
-        return self._ids
 
     def blocks_with(self, literals: Iterable[str]) -> set[int] | None:
         """ids of the blocks whose lowered text contains any of `literals`;
@@ -162,28 +157,22 @@ def _alternation(literals: frozenset[str]) -> re.Pattern:
 
 
 class Gate:
-    """Which blocks of the current document a matcher needs to look at.
+    """Which blocks of a document a matcher needs to look at: the ids of
+    `candidates`, or every block when that is None."""
 
-    Built in ``begin_document``; a block from another document (a checker
-    used without it, as the rule examples are) is always looked at.
-    """
-
-    def __init__(self, document: DocumentText | None = None, candidates: set[int] | None = None):
-        self.document = document
+    def __init__(self, candidates: set[int] | None = None):
         self.candidates = candidates
 
     def select(self, blocks: list) -> list:
-        """The blocks of `blocks` (the document's, in order) that may hold a match."""
-        if self.candidates is None or not ENABLED or blocks is not self.document.blocks:
+        """The blocks of `blocks` that may hold a match, in order."""
+        if self.candidates is None or not ENABLED:
             return blocks
         candidates = self.candidates
         return [block for block in blocks if id(block) in candidates]
 
     def allows(self, block) -> bool:
         """Whether the block may hold a match."""
-        key = id(block)
-        return (self.candidates is None or key in self.candidates or not ENABLED
-                or key not in self.document.block_ids())
+        return self.candidates is None or not ENABLED or id(block) in self.candidates
 
 
 OPEN = Gate()  # looks at every block
@@ -196,16 +185,6 @@ _SAMPLE = 20_000  # characters counted to judge how common a literal is
 _COMMON_LENGTH = 3  # literals this short may be in most blocks
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER_RUN = re.compile(r"[a-z]+")  # the same runs in lowered ASCII text, twice as fast
-_last: tuple[list, DocumentText] | None = None
-
-
-def document_text(blocks: list) -> DocumentText:
-    """The DocumentText of this list of blocks (the last one is reused:
-    every checker asks for the same document in turn)."""
-    global _last
-    if _last is None or _last[0] is not blocks or len(_last[1].starts) != len(blocks):
-        _last = (blocks, DocumentText(blocks))
-    return _last[1]
 
 
 def union_literals(patterns) -> frozenset[str] | None:
