@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rules, serve, server, setup, vocab
+from lint.cli import baseline, check, fix, lsp, report, rules, serve, server, setup, vocab
 
-COMMANDS = [check, fix, rules, report, serve, setup, server, baseline, vocab]
+COMMANDS = [check, fix, rules, report, serve, setup, server, baseline, vocab, lsp]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -37,6 +37,7 @@ examples:
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
   copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
+  copydesk lsp                               the language server for editors
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """
