@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Union
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
@@ -45,10 +46,25 @@ class Inbox:
             await asyncio.wait_for(self._arrived.wait(), max(0.01, deadline - loop.time()))
 
 
+def client_converter():
+    """pygls's converter, except that a code action carrying a command object
+    is read as a CodeAction (lsprotocol 2025.0.0 reads any object with a
+    `command` key as a bare Command, losing its kind and isPreferred)."""
+    converter = default_converter()
+
+    def command_or_action(value, _):
+        if isinstance(value.get("command"), str):
+            return converter.structure(value, types.Command)
+        return converter.structure(value, types.CodeAction)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], command_or_action)
+    return converter
+
+
 def make_client() -> LanguageClient:
     """pytest-lsp's client, keeping every publishDiagnostics and answering
     workspace/applyEdit as an editor does (the edits are kept for the test)."""
-    client = LanguageClient(converter_factory=default_converter)
+    client = LanguageClient(converter_factory=client_converter)
     client.inbox = Inbox()
     features = {m: f for m, f in DEFAULT_CLIENT_FEATURES.items()
                 if m != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS}
