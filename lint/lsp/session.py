@@ -66,6 +66,8 @@ class Session:
         """Settings from `initialize`."""
         self.checker = Checker(options)
         self.encoding, self.roots, self.debounce = encoding, roots, debounce
+        # On the checking thread, before any document: checks queue behind it.
+        self.executor.submit(self.checker.warm_up, roots[0] if roots else Path.cwd())
 
     async def run(self, function, *args):
         """Run `function(*args)` on the checking thread (where the Linter lives)."""
