@@ -3,6 +3,7 @@ initializationOptions, and LanguageTool (real server, and an outage)."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 
 import pytest
@@ -20,15 +21,16 @@ CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_c
 @pytest_lsp.fixture(config=CONFIG)
 async def client(lsp_client: LanguageClient):
     yield  # each test initializes with its own options
+    await lsp_client.shutdown_session()
 
 
 def messages(client: LanguageClient, kind: types.MessageType) -> list[str]:
     return [m.message for m in client.messages if m.type == kind]
 
 
-async def wait_for_message(client: LanguageClient, count: int = 1):
+async def wait_for_message(client: LanguageClient, count: int = 1, timeout: float = 60):
     while len(client.messages) < count:
-        await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+        await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), timeout)
 
 
 async def test_malformed_config_names_file_and_line_and_the_server_stays_up(client, tmp_path):
@@ -46,7 +48,6 @@ async def test_malformed_config_names_file_and_line_and_the_server_stays_up(clie
     diagnostics = await replace_text(client, path.as_uri(), 2, TEXT)
     flagged = {TEXT[slice(*span_of(TEXT, d.range))] for d in diagnostics}
     assert flagged == {"Accoring"}
-    await client.shutdown_session()
 
 
 async def test_changed_rule_file_is_picked_up_without_restart(client, tmp_path):
@@ -69,14 +70,12 @@ async def test_changed_rule_file_is_picked_up_without_restart(client, tmp_path):
         types.FileEvent(uri=pack.as_uri(), type=types.FileChangeType.Changed)]))
     again = await client.inbox.wait(path.as_uri(), 1, after=len(client.inbox.diagnostics))
     assert next(d for d in again if d.code == "house.spring").severity == types.DiagnosticSeverity.Error
-    await client.shutdown_session()
 
 
 async def test_min_severity_option_filters_diagnostics(client, tmp_path):
     await start(client, tmp_path, {"min_severity": "error"})
     diagnostics = await open_document(client, tmp_path / "plant.md", TEXT)
     assert {d.code for d in diagnostics} == {"typos.misspelling"}
-    await client.shutdown_session()
 
 
 def closed_port() -> int:
@@ -96,7 +95,6 @@ async def test_languagetool_outage_is_one_warning_and_builtin_diagnostics_keep_c
         assert "mechanics.doubled-word" in {d.code for d in later}
     warnings = messages(client, types.MessageType.Warning)
     assert len(warnings) == 1 and "LanguageTool" in warnings[0], client.messages
-    await client.shutdown_session()
 
 
 async def test_languagetool_findings_from_the_real_server(client, tmp_path):
@@ -107,4 +105,3 @@ async def test_languagetool_findings_from_the_real_server(client, tmp_path):
     assert lt, [(d.code, d.message) for d in diagnostics]
     assert all(d.code_description and "languagetool.org" in d.code_description.href for d in lt)
     assert not messages(client, types.MessageType.Warning)
-    await client.shutdown_session()

@@ -26,6 +26,7 @@ async def client(lsp_client: LanguageClient, tmp_path):
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_client))
 async def fresh(lsp_client: LanguageClient):
     yield  # not initialized: the test chooses the client's capabilities
+    await lsp_client.shutdown_session()
 
 
 def cli_findings(path):
@@ -97,4 +98,3 @@ async def test_utf32_when_the_client_asks_for_it(fresh: LanguageClient, tmp_path
     diagnostics = await open_document(lsp_client, tmp_path / "note.txt", text)
     misspelt = next(d for d in diagnostics if d.code == "typos.misspelling")
     assert misspelt.range.start.character == text.index("Accoring")
-    await lsp_client.shutdown_session()

@@ -86,11 +86,13 @@ class Checker:
               format: str | None) -> Checked:
         """Check a buffer; raises ConfigError for a bad configuration or rule file."""
         folder = path.parent
-        if folder in self._stamps and self._stamps[folder] != self._stamp(path):
+        stamp = self._stamp(path)
+        if folder in self._stamps and self._stamps[folder] != stamp:
             self.reload()
+            stamp = self._stamp(path)
         # Readability figures are for reports; diagnostics come from the rules alone.
         result: FileResult = self.linter.check(document_from_text(text, path, format), metrics=False)
-        self._stamps[folder] = self._stamp(path)
+        self._stamps[folder] = stamp  # taken before the check: a file changed during it is seen next time
         shown = [f for f in result.findings if f.severity >= self.options.min_severity]
         return Checked(uri, path, text, version, format, shown, list(result.notes))
 
@@ -98,10 +100,13 @@ class Checker:
         """Compile the rules of a folder's configuration and load what the
         first check would load (textstat, the spelling data), so that the
         writer's first keystroke does not pay for it."""
+        path = folder / "copydesk-warm-up.md"
         try:
-            self.linter.check(document_from_text(WARM_UP_TEXT, folder / "copydesk-warm-up.md"), metrics=False)
+            stamp = self._stamp(path)
+            self.linter.check(document_from_text(WARM_UP_TEXT, path), metrics=False)
         except ConfigError:
-            pass  # reported when a document of that folder is checked
+            return  # reported when a document of that folder is checked
+        self._stamps[folder] = stamp
 
     def reload(self) -> None:
         """Forget every compiled configuration: the next check reads them again."""
@@ -123,7 +128,8 @@ class Checker:
     def _stamp(self, path: Path) -> tuple:
         """What decides this document's settings and rules, with modification times."""
         config = self.config_path(path)
-        watched: list[Path] = [config] if config else []
+        times = [_mtime(config)] if config else []  # before the file is read, never after
+        watched: list[Path] = []
         try:
             settings, ruleset, _ = self.linter.setup_for(path)  # compiled once, then a lookup
         except ConfigError:
@@ -133,7 +139,7 @@ class Checker:
             for directory in settings.all_rule_dirs():
                 watched += [directory, directory / "vocabulary" / "accept.txt",
                             directory / "vocabulary" / "reject.txt"]
-        return (config, tuple(_mtime(p) for p in watched))
+        return (config, tuple(times + [_mtime(p) for p in watched]))
 
 
 def _mtime(path: Path) -> int | None:

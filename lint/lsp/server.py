@@ -77,8 +77,12 @@ def build_server() -> CopydeskServer:
         session.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
-    def did_save(ls, params: types.DidSaveTextDocumentParams):
-        session.schedule(params.text_document.uri)
+    async def did_save(ls, params: types.DidSaveTextDocumentParams):
+        published = session.published.get(params.text_document.uri)
+        if published is not None and published.checked.notes:
+            await session.reload()  # LanguageTool was unavailable: try it again
+        else:
+            session.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls, params: types.DidCloseTextDocumentParams):
