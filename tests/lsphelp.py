@@ -117,6 +117,16 @@ async def replace_text(client: LanguageClient, uri: str, version: int, text: str
     return await client.inbox.wait(uri, version, after)
 
 
+async def edit_range(client: LanguageClient, uri: str, version: int, range_: types.Range, text: str):
+    """An incremental didChange (one range replaced, as editors send while
+    typing) and its diagnostics."""
+    after = len(client.inbox.diagnostics)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(range=range_, text=text)]))
+    return await client.inbox.wait(uri, version, after)
+
+
 def utf16_offset(text: str, position: types.Position) -> int:
     """The code-point offset of a UTF-16 position (the editor's arithmetic)."""
     lines = text.split("\n")

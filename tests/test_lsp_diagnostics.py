@@ -11,7 +11,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from conftest import SHARED, run_copydesk
-from lsphelp import SERVER_COMMAND, make_client, open_document, replace_text, span_of, start
+from lsphelp import SERVER_COMMAND, edit_range, make_client, open_document, span_of, start
 
 pytestmark = pytest.mark.asyncio
 
@@ -77,7 +77,10 @@ async def test_editing_one_paragraph_changes_only_its_diagnostics(client: Langua
     second_line = 2
     assert {d.range.start.line for d in before} >= {0, second_line, 4}
     edited = text.replace("a recieve of its own", "an eror of its own")
-    after = await replace_text(client, uri, 2, edited)
+    column = PARAGRAPHS[1].index("a recieve")
+    typed = types.Range(start=types.Position(line=second_line, character=column),
+                        end=types.Position(line=second_line, character=column + len("a recieve")))
+    after = await edit_range(client, uri, 2, typed, "an eror")
 
     def outside(diagnostics):
         return sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character,
