@@ -93,11 +93,14 @@ async def test_editing_one_paragraph_changes_only_its_diagnostics(client: Langua
     assert "eror" in inside_after
 
 
-async def test_utf32_when_the_client_asks_for_it(fresh: LanguageClient, tmp_path):
-    lsp_client = fresh
-    result = await start(lsp_client, tmp_path, encodings=[types.PositionEncodingKind.Utf32])
-    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf32
+@pytest.mark.parametrize("encoding", [types.PositionEncodingKind.Utf32, types.PositionEncodingKind.Utf8])
+async def test_the_encoding_the_client_asks_for(fresh: LanguageClient, tmp_path, encoding):
+    result = await start(fresh, tmp_path, encodings=[encoding])
+    assert result.capabilities.position_encoding == encoding
     text = "The 🎉 party: Accoring to plan.\n"
-    diagnostics = await open_document(lsp_client, tmp_path / "note.txt", text)
+    diagnostics = await open_document(fresh, tmp_path / "note.txt", text)
     misspelt = next(d for d in diagnostics if d.code == "typos.misspelling")
-    assert misspelt.range.start.character == text.index("Accoring")
+    before = text[:text.index("Accoring")]
+    units = len(before) if encoding == types.PositionEncodingKind.Utf32 else len(before.encode("utf-8"))
+    assert misspelt.range.start.character == units
+    assert misspelt.range.end.character == units + len("Accoring")
