@@ -24,10 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpora
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-
-import corpora
 
 TARGETS_MS = {"built-in rules": 100, "with LanguageTool": 500}
 

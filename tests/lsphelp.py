@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Union
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-from pygls.protocol import default_converter
 
 SERVER_COMMAND = [sys.executable, "-m", "lint", "lsp"]
 LANGUAGES = {".md": "markdown", ".txt": "plaintext", ".html": "html", ".rst": "restructuredtext"}
@@ -57,7 +57,8 @@ def client_converter():
             return converter.structure(value, types.Command)
         return converter.structure(value, types.CodeAction)
 
-    converter.register_structure_hook(Union[types.Command, types.CodeAction], command_or_action)
+    # typing.Union, as lsprotocol registers it (an X | Y union is another key)
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], command_or_action)  # noqa: UP007
     return converter
 
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 import pytest
 import pytest_lsp
 import yaml
-from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
-
 from conftest import run_copydesk
 from lsphelp import (
     SERVER_COMMAND,
@@ -24,6 +21,8 @@ from lsphelp import (
     span_of,
     start,
 )
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 pytestmark = pytest.mark.asyncio
 TEXT = ("Accoring to the report, the flimwax plant opened in spring.\n\n"

@@ -8,10 +8,9 @@ import socket
 
 import pytest
 import pytest_lsp
+from lsphelp import SERVER_COMMAND, make_client, open_document, replace_text, span_of, start
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
-
-from lsphelp import SERVER_COMMAND, make_client, open_document, replace_text, span_of, start
 
 pytestmark = pytest.mark.asyncio
 TEXT = "Accoring to the report, the flimwax plant opened in spring.\n"

@@ -7,11 +7,10 @@ import shutil
 
 import pytest
 import pytest_lsp
-from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
-
 from conftest import SHARED, run_copydesk
 from lsphelp import SERVER_COMMAND, edit_range, make_client, open_document, span_of, start
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 pytestmark = pytest.mark.asyncio
 

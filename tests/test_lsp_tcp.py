@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from lsprotocol import types
-
 from conftest import ROOT
 from lsphelp import make_client, span_of, start
+from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio
 

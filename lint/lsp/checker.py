@@ -19,7 +19,6 @@ from lint.config.yamlsource import ConfigError
 from lint.model import Finding, Severity
 from lint.run.pipeline import CommandLine, FileResult, Linter, document_from_text
 
-
 WARM_UP_TEXT = "# Warm-up\n\nThe plant in Qingdao reopened in spring, its managers said, after a quiet zyxquor.\n"
 
 
@@ -37,7 +36,7 @@ class ServerOptions:
     config: Path | None = None
 
     @classmethod
-    def parse(cls, options) -> "ServerOptions":
+    def parse(cls, options) -> ServerOptions:
         """Options from the client's JSON object; raises ValueError on a bad value."""
         options = options if isinstance(options, dict) else {}
         languagetool = options.get("languagetool")
