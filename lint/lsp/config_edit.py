@@ -1,4 +1,5 @@
-"""Edits to `copydesk.yaml` asked for from the editor: accept a word, disable a rule.
+"""Edits to `copydesk.yaml` asked for from the editor: accept a word (through
+`lint.decisions.vocab`, as `copydesk vocab add`), disable a rule.
 
 The file is edited round-trip (ruamel.yaml), so its comments, key order and
 layout survive, and written atomically. It is validated as the CLI reads it
@@ -17,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 
 from lint.config.settings import CONFIG_NAMES, find_config, load_config
 from lint.config.yamlsource import ConfigError
+from lint.decisions.vocab import add_words
 from lint.store.atomic import write_atomic
 
 
@@ -33,11 +35,11 @@ def config_for_edit(document: Path, roots: list[Path]) -> Path:
 
 
 def accept_word(config: Path, word: str) -> bool:
-    """Add `word` to `vocabulary.accept`; False when it was already there."""
-    def edit(data: CommentedMap) -> bool:
-        vocabulary = _mapping(data, "vocabulary", config)
-        return _append(vocabulary, "accept", word, config)
-    return _edit(config, edit)
+    """Add `word` to `vocabulary.accept` (as `copydesk vocab add` does); False
+    when it was already there."""
+    if config.exists():
+        load_config(config)  # the CLI's own validation: errors name file:line
+    return bool(add_words(config, [word]))
 
 
 def disable_rule(config: Path, rule: str) -> bool:
@@ -71,14 +73,6 @@ def _edit(config: Path, change) -> bool:
     write_atomic(config, out.getvalue().encode("utf-8"))
     load_config(config)
     return True
-
-
-def _mapping(data: CommentedMap, key: str, config: Path) -> CommentedMap:
-    if data.get(key) is None:
-        data[key] = CommentedMap()
-    if not isinstance(data[key], CommentedMap):
-        raise ConfigError(f"'{key}' must be a mapping", config, data.lc.key(key)[0] + 1)
-    return data[key]
 
 
 def _append(data: CommentedMap, key: str, value: str, config: Path) -> bool:
