@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import audit, audit_report, baseline, check, fix, report, rules, serve, server, setup, vocab
+from lint.cli import audit, audit_report, baseline, check, fix, lsp, report, rules, serve, server, setup, vocab
 
-COMMANDS = [check, fix, rules, report, serve, setup, server, baseline, vocab, audit, audit_report]
+COMMANDS = [check, fix, rules, report, serve, lsp, setup, server, baseline, vocab, audit, audit_report]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -38,6 +38,7 @@ examples:
   copydesk rules                             the rules in force
   copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
   copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask (see docs/SCALE.md)
+  copydesk lsp                               the language server for editors
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """

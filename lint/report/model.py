@@ -146,7 +146,7 @@ def build_document(result, linter, key: str, *, unsafe_fixes: bool = False) -> D
         spec = ruleset.rule(finding.rule)
         report.findings.append(FindingView(
             key=f"{key}-f{number}", order=number, finding=finding, line=line, column=column,
-            excerpt=text[finding.start:finding.end], why=_why(finding, spec),
+            excerpt=text[finding.start:finding.end], why=why_it_matters(finding, spec),
             link=spec.link if spec and spec.link.startswith("https://") else "",
             sentence=_sentence(text, document.blocks, finding)
             if finding.category in CLAIM_CATEGORIES else None))
@@ -158,7 +158,7 @@ def build_document(result, linter, key: str, *, unsafe_fixes: bool = False) -> D
     return report
 
 
-def _why(finding: Finding, spec) -> str:
+def why_it_matters(finding: Finding, spec) -> str:
     """Why the finding matters: the rule's description, or what its category costs a reader."""
     if spec is not None and spec.description:
         return " ".join(spec.description.split())
