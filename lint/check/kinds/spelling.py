@@ -92,7 +92,7 @@ class SpellingChecker:
         # as a substring ("dyn" is in "dynamic"); their sentences tell which
         # hold one as a word.
         near = Gate(document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
-        holding, names = set(), set()
+        holding, names = set[int](), set[str]()
         for block in near.select(blocks):
             for _, _, words in self._sentences_to_read(block):
                 holding.add(id(block))
@@ -243,7 +243,7 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?:;":
         return True
     following = _TOKEN.search(text, end)
-    return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+    return following is not None and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
 
 
 def _distinct_chunks(texts: Iterable[str]) -> set[str]:
