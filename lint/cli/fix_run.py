@@ -58,7 +58,7 @@ def log_entry(path: str, result: FixResult) -> dict:
     }
 
 
-def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot]:
+def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot | None]:
     """Read one file and fix it; raises InputError."""
     try:
         snapshot = Snapshot.of(path)  # before reading: any later change is detected
@@ -78,7 +78,7 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
     return result, document, snapshot
 
 
-def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot, args) -> None:
+def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot | None, args) -> None:
     """Write the edition where the options say; raises WriteRefused or OSError."""
     if document.format == "docx" and not args.diff:
         from lint.cli.fix_docx import deliver_docx

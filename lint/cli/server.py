@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lint.check.languagetool.server import ServerState
     from lint.config.settings import Settings
 
 HELP = "start, stop or show the local LanguageTool server Copydesk manages"
@@ -51,6 +52,7 @@ def run(args) -> int:
 
     layout = layout_for(settings_from(args)).ensure()
     manager = ServerManager(layout)
+    state: ServerState | None
     try:
         if args.action == "start":
             state, started = manager.start(args.port)

@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from lint.config.yamlsource import ConfigError
 from lint.notices import notice
@@ -22,6 +22,7 @@ from lint.read import InputError, read_document
 from lint.run.pipeline import CommandLine, FileResult, Linter
 
 if TYPE_CHECKING:
+    from lint.model import Document
     from lint.store.results import ResultCache
 
 PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
@@ -72,6 +73,7 @@ def _start_worker(cli: CommandLine) -> None:
 
 
 def _check_in_worker(document) -> FileResult:
+    assert _worker_linter is not None  # _start_worker, the pool's initializer, set it
     return check_document(_worker_linter, document)
 
 
@@ -108,7 +110,7 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     jobs = min(jobs or default_jobs(), len(todo))
     # Longest first: the workers end together instead of one finishing a
     # long chapter alone (results go back to file order through `todo`).
-    todo.sort(key=lambda item: -len(results[item[0]].document.text))
+    todo.sort(key=lambda item: -len(cast("Document", results[item[0]].document).text))  # None were left out
     documents = [results[i].document for i, _ in todo]
     bar = _progress_bar(len(todo), progress)
     try:
