@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from docx.text.run import Run
 
@@ -41,6 +42,7 @@ def add_comments(document, units: list[Unit], anchors) -> int:
         if not covered:
             missed += 1
             continue
-        document.add_comment([Run(covered[0].element, None), Run(covered[-1].element, None)],
+        no_parent: Any = None  # as before: these runs are made without a parent
+        document.add_comment([Run(covered[0].element, no_parent), Run(covered[-1].element, no_parent)],
                              text=text, author=AUTHOR, initials=INITIALS)
     return missed

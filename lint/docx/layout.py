@@ -12,6 +12,7 @@ existing revision reads as accepted; comments are not text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from docx.oxml.parser import parse_xml
 from lxml import etree
@@ -145,13 +146,13 @@ class _Builder:
             self._field_state(run)
             self.add(OPAQUE, "opaque", run, paragraph)
             return
-        text = []
+        text: list[str] = []
         for child in run:
             if child.tag == qn("fldChar"):
                 self._field_state(run)
                 break
             if child.tag in _RUN_TEXT:
-                text.append((child.text or "") if child.tag == qn("t") else _RUN_TEXT[child.tag])
+                text.append((child.text or "") if child.tag == qn("t") else cast(str, _RUN_TEXT[child.tag]))
             elif child.tag in _RUN_OPAQUE:
                 break
         else:

@@ -136,7 +136,7 @@ def _new_run(text: str, like):
     properties = like.find(qn("rPr")) if like is not None else None
     if properties is not None:
         run.append(copy.deepcopy(properties))
-    piece = []
+    piece: list[str] = []
     for char in text + "\0":
         if char in "\t" + LINE_BREAK + "\0":
             if piece:
