@@ -6,7 +6,7 @@ import codecs
 import os
 from collections.abc import Iterator
 from importlib import import_module
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from lint.formats import FORMATS, FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
 from lint.model import Document
@@ -27,7 +27,7 @@ class InputError(Exception):
         self.fatal = fatal
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: PurePath) -> str:
     """The input format implied by the file's extension."""
     return format_for_suffix(path.suffix)
 

@@ -15,8 +15,10 @@ import hashlib
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lint.audit import shards, sources
 from lint.audit.engines import open_engine, parse_scheduler
@@ -70,9 +72,9 @@ class AuditRun:
     jobs: int | None = None
     memory_limit: str | None = None
     max_matches: int | None = None
-    on_match: object = None  # called with each match of a rule test, as it comes
+    on_match: Callable[[Any], object] | None = None  # called with each match of a rule test, as it comes
     progress: bool | None = None  # None: a bar when stderr is a terminal
-    say: object = None  # one-line messages (the dashboard link); default stderr
+    say: Callable[[str], object] | None = None  # one-line messages (the dashboard link); default stderr
 
 
 def run_audit(run: AuditRun, options: AuditOptions) -> AuditTotals:

@@ -60,7 +60,7 @@ def write_shard(path: Path, rows: list[dict], schema: pa.Schema) -> None:
 def finished_partitions(results: Path) -> set[str]:
     """Names of the partitions whose documents shard is written and holds no
     document lost with a worker."""
-    done = set()
+    done: set[str] = set()
     folder = results / DOCUMENTS
     if not folder.is_dir():
         return done

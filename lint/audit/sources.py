@@ -96,7 +96,7 @@ def source_kind(source: Path) -> str:
 
 
 def _plan_jsonl(source: Path, size: int) -> list[Partition]:
-    partitions, start, line, count, offset = [], 0, 1, 0, 0
+    partitions, start, line, count, offset = list[Partition](), 0, 1, 0, 0
     first_line = 1
     with open(source, "rb") as handle:
         for raw in handle:
@@ -120,7 +120,7 @@ def _parquet_files(folder: Path) -> list[Path]:
 def _plan_parquet(source: Path, size: int) -> list[Partition]:
     import pyarrow.parquet as pq
 
-    partitions = []
+    partitions: list[Partition] = []
     for path in _parquet_files(source) if source.is_dir() else [source]:
         metadata = pq.ParquetFile(path).metadata
         for group in range(metadata.num_row_groups):

@@ -119,6 +119,7 @@ def _check_record(record: sources.Record, partition, linter: Linter, cache, summ
         except InputError as exc:
             return _failed(row, f"{record.id}: {exc}", "input", summary), [], ""
     else:
+        assert record.text is not None  # a record with neither error nor file has its text
         document = document_from_text(record.text, virtual_path(partition, record.id), record.format)
     digest = content_hash(document.text, document.format)
     row.update(content_hash=digest, chars=len(document.text), format=document.format)
