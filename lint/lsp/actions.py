@@ -8,6 +8,7 @@ the editor through `workspace/applyEdit` (and its undo) and the file writes
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from lsprotocol import types
 
@@ -39,6 +40,7 @@ def find(checked: Checked, key) -> Finding | None:
 
 def describe_fix(finding: Finding, text: str) -> str:
     """'Replace 'teh' with 'the'' or 'Delete 'foo'' for a one-edit fix."""
+    assert finding.fix is not None  # asked only for a finding with a fix
     edits = finding.fix.edits
     if len(edits) != 1:
         return f"Fix: {finding.message}"
@@ -106,6 +108,7 @@ def document_edit(checked: Checked, edits: list[tuple[int, int, str]],
 
 def fix_edits(finding: Finding) -> list[tuple[int, int, str]]:
     """The finding's fix as code-point edits."""
+    assert finding.fix is not None  # asked only for a finding with a fix
     return [(e.start, e.end, e.replacement) for e in finding.fix.edits]
 
 
@@ -134,7 +137,7 @@ DIRECTIVES = {
 def disable_line_edit(checked: Checked, finding: Finding, format: str) -> list[tuple[int, int, str]]:
     """Insert the inline directive that switches the rule off for the finding's line."""
     line_start = checked.text.rfind("\n", 0, finding.start) + 1
-    indent = re.match(r"[ \t]*", checked.text[line_start:]).group()
+    indent = cast("re.Match[str]", re.match(r"[ \t]*", checked.text[line_start:])).group()  # always matches
     directive = DIRECTIVES.get(format, DIRECTIVES["text"]).format(rule=finding.rule)
     if "\r\n" in checked.text:
         directive = directive.replace("\n", "\r\n")

@@ -117,6 +117,7 @@ class Session:
 
     def _check(self, uri: str, text: str, version, language_id) -> Published:
         """On the checking thread: run the pipeline and build the diagnostics."""
+        assert self.checker is not None  # start() made it, at initialize
         path = document_path(uri, language_id)
         checked = self.checker.check(uri, path, text, version, FORMATS_BY_LANGUAGE.get(language_id or ""))
         positions = PositionMap(text, self.encoding)
@@ -157,6 +158,7 @@ class Session:
 
     async def reload(self) -> None:
         """Read every configuration and rule file again, then re-check."""
+        assert self.checker is not None  # start() made it, at initialize
         await self.run(self.checker.reload)
         self._told.clear()
         self.schedule_all()
