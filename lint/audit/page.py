@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -44,12 +45,12 @@ def month_chart(summary: AuditSummary) -> dict:
     data = ColumnDataSource({"month": months, "findings": [f for _, f, _ in summary.by_month],
                              "documents": [d for _, _, d in summary.by_month],
                              "per_document": [round(f / d, 2) if d else 0 for _, f, d in summary.by_month]})
-    chart = figure(x_range=months, height=320, sizing_mode="stretch_width", toolbar_location=None,
+    chart = figure(x_range=cast(Any, months), height=320, sizing_mode="stretch_width", toolbar_location=None,
                    y_axis_label="findings")
     chart.vbar(x="month", top="findings", width=0.8, source=data, color="#4a78a8")
     chart.add_tools(HoverTool(tooltips=[("month", "@month"), ("findings", "@findings"),
                                         ("documents", "@documents"), ("per document", "@per_document")]))
     chart.xaxis.major_label_orientation = 1.0
-    chart.y_range.start = 0
+    cast(Any, chart.y_range).start = 0
     script, div = components(chart)
     return {"chart_resources": INLINE.render(), "chart_div": div, "chart_script": script}

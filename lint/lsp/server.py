@@ -48,9 +48,10 @@ def build_server() -> CopydeskServer:
             options = ServerOptions()
             ls.window_show_message(types.ShowMessageParams(
                 type=types.MessageType.Error, message=f"Copydesk: {exc}; using the defaults"))
-        roots = [Path(to_fs_path(f.uri)) for f in params.workspace_folders or [] if f.uri.startswith("file:")]
-        if not roots and params.root_uri and params.root_uri.startswith("file:"):
-            roots = [Path(to_fs_path(params.root_uri))]
+        paths = [to_fs_path(f.uri) for f in params.workspace_folders or [] if f.uri.startswith("file:")]
+        if not paths and params.root_uri and params.root_uri.startswith("file:"):
+            paths = [to_fs_path(params.root_uri)]
+        roots = [Path(path) for path in paths if path is not None]
         debounce = raw.get("debounce_ms", 0) if isinstance(raw, dict) else 0
         session.start(options, encoding_name(ls.workspace.position_encoding), roots,
                       float(debounce) / 1000 if isinstance(debounce, (int, float)) else 0.0)
@@ -115,7 +116,7 @@ def build_server() -> CopydeskServer:
                                      lambda f: published.diagnostics[tuple(actions.finding_key(f))])
         only = params.context.only
         if only:
-            listed = [a for a in listed if any(a.kind == k or a.kind.startswith(f"{k}.") for k in only)]
+            listed = [a for a in listed if any(a.kind == k or (a.kind or "").startswith(f"{k}.") for k in only)]
         return listed
 
     async def apply(uri: str, edits, label: str) -> bool:
