@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, run_copydesk
+from conftest import FIXTURES, ROOT, run_copydesk
 from docxhelp import convert_with_office, pdf_page_png, docx_from_lines, needs_office, office, office_text, same_text
 
-SEED = SHARED / "seed" / "article.txt"
+SEED = FIXTURES / "article.txt"  # the seed article, as the project keeps it
 ARTIFACTS = ROOT / "test-artifacts"
 
 

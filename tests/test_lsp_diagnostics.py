@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 import pytest_lsp
-from conftest import SHARED, run_copydesk
+from conftest import FIXTURES, run_copydesk
 from lsphelp import SERVER_COMMAND, edit_range, make_client, open_document, span_of, start
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
@@ -36,7 +36,7 @@ def cli_findings(path):
 
 async def test_seed_article_diagnostics_match_the_command_line(client: LanguageClient, tmp_path):
     article = tmp_path / "article.txt"
-    shutil.copy(SHARED / "seed" / "article.txt", article)
+    shutil.copy(FIXTURES / "article.txt", article)
     text = article.read_text(encoding="utf-8")
     diagnostics = await open_document(client, article)
     expected = sorted((f["rule"], f["start"], f["end"], f["message"]) for f in cli_findings(article))
