@@ -84,10 +84,11 @@ def series(name: str, count: int, languagetool: bool, folder: Path, worker_count
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=3000, help="built-in rules archive size")
+    parser.add_argument("--documents", type=int, default=6000, help="built-in rules archive size")
     parser.add_argument("--lt-documents", type=int, default=300, help="LanguageTool archive size")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--partition-size", type=int, default=500,
+                        help="documents a partition (default 500: smaller ones spend more in scheduling)")
     parser.add_argument("--repeat", type=int, default=2, help="runs a built-in figure (the best is kept)")
     parser.add_argument("--no-languagetool", dest="languagetool", action="store_false")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
