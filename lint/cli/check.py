@@ -38,6 +38,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--baseline", type=Path, metavar="FILE",
                         help="report, and fail on, only findings not in FILE "
                              "(made by `copydesk baseline create`)")
+    parser.add_argument("--allow-empty", action="store_true",
+                        help="exit 0 when no file was checked (default: exit 2, so a wrong path or "
+                             "an unsupported format cannot pass CI unseen)")
     add_run_options(parser)
     add_rule_options(parser)
     parser.set_defaults(func=run)
@@ -48,6 +51,7 @@ def run(args) -> int:
     from lint.filter.baseline import Baseline, BaselineError
     from lint.render import RenderOptions, render
     from lint.run.changed import ChangedFilesError
+    from lint.run.coverage import Skipped, nothing_checked_message, unread_reason
     from lint.run.pipeline import Linter
 
     missing = [p for p in args.paths if not p.exists()]
@@ -56,9 +60,10 @@ def run(args) -> int:
     if missing:
         return 2
     linter = Linter(command_line_from(args))
+    skipped = Skipped()
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
-        results = run_linter(linter, args)
+        results = run_linter(linter, args, skipped)
     except (BaselineError, ChangedFilesError) as exc:
         warn(str(exc))
         return 2
@@ -67,6 +72,8 @@ def run(args) -> int:
         warn(f"baseline {args.baseline}: {matched} known finding{'s' if matched != 1 else ''} hidden"
              + (f"; {unused} no longer found (recreate the baseline to drop them)" if unused else ""))
     for result in results:
+        if result.error:
+            result.error = unread_reason(result.path, result.error)
         if result.error and args.format != "text":
             warn(f"{result.path}: skipped: {result.error}")
     stream = sys.stdout if args.output is None else None
@@ -77,6 +84,14 @@ def run(args) -> int:
             _write_in_pieces(target, report)
     else:
         _write_in_pieces(sys.stdout, report)
+    empty = nothing_checked_message(args.paths, results)
+    for line in skipped.lines(nothing_checked=empty is not None):
+        warn(line)
+    if empty and args.changed_since and not results:
+        warn(f"no file under {' '.join(map(str, args.paths))} changed since {args.changed_since}")
+    elif empty and not args.allow_empty:
+        warn(f"error: {empty}")
+        return 2
     settings = linter.settings_for(args.paths[0])
     code = exit_code(results, args.fail_on or settings.fail_on)
     total = sum(len(r.findings) for r in results)

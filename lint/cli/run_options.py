@@ -40,8 +40,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                             ".copydesk-cache in the current directory)")
 
 
-def run_linter(linter: Linter, args) -> list:
-    """Check the files the arguments name; results in file order."""
+def run_linter(linter: Linter, args, skipped=None) -> list:
+    """Check the files the arguments name; results in file order (walked
+    files without a reader are counted in `skipped`, when given)."""
     from lint.run.parallel import check_files
     from lint.store.results import ResultCache, default_directory
 
@@ -51,6 +52,6 @@ def run_linter(linter: Linter, args) -> list:
         settings = linter.settings_for(args.paths[0])
         files = changed_files(args.changed_since, args.paths, settings.is_excluded)
     else:
-        files = list(linter.files(args.paths))
+        files = list(linter.files(args.paths, skipped))
     cache = ResultCache(args.cache_dir or default_directory()) if args.cache else None
     return check_files(linter, files, jobs=args.jobs, cache=cache)

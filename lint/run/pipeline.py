@@ -131,11 +131,12 @@ class Linter:
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             self._by_config[key] = (settings, ruleset, extra)
 
-    def files(self, paths) -> Iterator[Path]:
-        """The files named or found under the directories named."""
+    def files(self, paths, skipped=None) -> Iterator[Path]:
+        """The files named or found under the directories named (walked
+        files without a reader are counted in `skipped`, when given)."""
         for path in paths:
             settings = self.settings_for(Path(path))
-            yield from iter_files([path], settings.is_excluded)
+            yield from iter_files([path], settings.is_excluded, skipped)
 
     def lint_file(self, path: Path) -> FileResult:
         """Run the whole pipeline on one file."""
