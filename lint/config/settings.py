@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lint.config import rule_ids
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 from lint.model import Severity
 from lint.notices import notice
@@ -99,6 +100,9 @@ class Settings:
     html: HtmlSettings = HtmlSettings()
     fail_on: str = "error"
     max_file_mb: float = 20
+    # Where each rule id was named, checked once the rules are loaded
+    # (rule_ids.check_rule_refs); not part of what decides the findings.
+    rule_refs: tuple[rule_ids.RuleRef, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def base_dir(self) -> Path:
@@ -188,6 +192,7 @@ def load_config(path: Path) -> Settings:
     base = path.parent
     settings = Settings(config_path=path)
     values: dict = {}
+    refs: list = []
     if "rules_dirs" in data:
         values["rules_dirs"] = tuple(_rule_dir(base, d, data["rules_dirs"], i)
                                      for i, d in enumerate(_strings(data["rules_dirs"])))
@@ -197,13 +202,17 @@ def load_config(path: Path) -> Settings:
     for key in ("enable", "disable", "exclude"):
         if key in data:
             values[key] = tuple(_strings(data[key]))
+            if key != "exclude":
+                refs.extend(rule_ids.from_list(key, data[key]))
     if "severity" in data:
         values["severity"] = _severity_table(data["severity"])
+        refs.extend(rule_ids.from_mapping("severity", data["severity"]))
     if "options" in data:
         for rule_id, opts in data["options"].items():
             if not isinstance(opts, dict):
                 raise data["options"].error(f"options for {rule_id!r} must be a mapping", rule_id)
         values["options"] = dict(data["options"])
+        refs.extend(rule_ids.from_mapping("options", data["options"], one_rule=True))
     if "vocabulary" in data:
         vocab = data["vocabulary"]
         check_keys(vocab, _VOCAB_KEYS, what="vocabulary")
@@ -211,6 +220,10 @@ def load_config(path: Path) -> Settings:
         values["reject"] = tuple(_strings(vocab.get("reject", [])))
     if "overrides" in data:
         values["overrides"] = tuple(_override(item) for item in data["overrides"])
+        for item in data["overrides"]:
+            refs.extend(rule_ids.from_list("overrides: enable", item.get("enable", [])))
+            refs.extend(rule_ids.from_list("overrides: disable", item.get("disable", [])))
+            refs.extend(rule_ids.from_mapping("overrides: severity", item.get("severity", {})))
     if "languagetool" in data:
         lt = data["languagetool"]
         check_keys(lt, _LT_KEYS, what="languagetool settings")
@@ -232,7 +245,7 @@ def load_config(path: Path) -> Settings:
         if data["fail_on"] not in FAIL_ON_CHOICES:
             raise data.error(f"'fail_on' must be one of {', '.join(FAIL_ON_CHOICES)}", "fail_on")
         values["fail_on"] = data["fail_on"]
-    return replace(settings, **values)
+    return replace(settings, **values, rule_refs=tuple(refs))
 
 
 def _rule_dir(base: Path, value: str, items, index: int) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.config import rule_ids
 from lint.config.settings import Settings, find_config, load_config
 from lint.model import Document, Finding
 from lint.read import InputError, detect_format, detect_newline, iter_files, read_document
@@ -66,6 +67,8 @@ def resolve_settings(config_path: Path | None, cli: CommandLine) -> Settings:
         rules_dirs=settings.rules_dirs + tuple(p.resolve() for p in cli.rules_dirs),
         languagetool=lt,
         fail_on=cli.fail_on or settings.fail_on,
+        rule_refs=settings.rule_refs + rule_ids.from_flag("--select", cli.select)
+        + rule_ids.from_flag("--ignore", cli.ignore),
     )
 
 
