@@ -10,6 +10,7 @@ from lint.cli.common import (
     add_rule_options,
     command_line_from,
     exit_code,
+    fail_on_per_file,
     use_color,
     warn,
 )
@@ -92,8 +93,7 @@ def run(args) -> int:
     elif empty and not args.allow_empty:
         warn(f"error: {empty}")
         return 2
-    settings = linter.settings_for(args.paths[0])
-    code = exit_code(results, args.fail_on or settings.fail_on)
+    code = exit_code(results, fail_on_per_file(linter, args))
     total = sum(len(r.findings) for r in results)
     if code == 0 and args.max_findings is not None and total > args.max_findings:
         warn(f"{total} findings, more than --max-findings {args.max_findings}")

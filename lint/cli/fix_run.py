@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from lint.cli.common import any_missing, command_line_from, exit_code, warn
+from lint.cli.common import any_missing, command_line_from, exit_code, fail_on_per_file, warn
 from lint.fix import FixResult, Relinter, fix_document
 from lint.fix.interactive import InteractiveEditor
 from lint.model import Applicability, Document
@@ -138,7 +138,6 @@ def run(args) -> int:
             failed = True
     if failed:
         return 2
-    settings, _, _ = linter.setup_for(paths[0]) if paths else (None, None, None)
-    code = exit_code(results, args.fail_on or (settings.fail_on if settings else "error"))
+    code = exit_code(results, fail_on_per_file(linter, args))
     return 0 if args.exit_zero and code == 1 else code
 
