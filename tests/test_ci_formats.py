@@ -67,14 +67,20 @@ def test_sarif_reports_a_skipped_file_as_a_notification(binary_file):
     assert any("scan.txt" in n["message"]["text"] and "binary" in n["message"]["text"] for n in notes)
 
 
-def test_junit_parses_with_one_failure_per_finding(article_json, binary_file):
+def test_junit_parses_with_one_failure_per_finding_at_or_above_fail_on(article_json, binary_file):
     root = ET.fromstring(_run("junit", ARTICLE, binary_file))
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     article = suites[str(ARTICLE)]
     failures = article.findall("testcase/failure")
-    assert len(failures) == int(article.get("failures")) == len(article_json)
-    assert failures[0].get("message") == article_json[0]["message"]
+    errors = [f for f in article_json if f["severity"] == "error"]
+    assert len(failures) == int(article.get("failures")) == len(errors) < len(article_json)
+    assert failures[0].get("message") == errors[0]["message"]
+    passing = [c for c in article.findall("testcase") if c.find("failure") is None]
+    assert {c.get("name").split(" at ")[0] for c in passing} >= {
+        f["rule"] for f in article_json if f["severity"] == "info"}  # claims to verify pass
+    everything = ET.fromstring(_run("junit", ARTICLE, "--fail-on", "info"))
+    assert int(everything.get("failures")) == len(article_json)
     skipped = suites[str(binary_file)]
     assert skipped.get("errors") == "1" and "binary" in skipped.find("testcase/error").get("message")
     assert int(root.get("tests")) == len(article_json) + 1
