@@ -15,6 +15,7 @@ from lint.cli.common import (
     warn,
 )
 from lint.cli.run_options import add_run_options, at_least, run_linter
+from lint.cli.stdin import add_stdin_option, check_stdin, stdin_problem, wants_stdin
 from lint.render import FORMATS
 
 HELP = "check files or directories and report findings"
@@ -24,7 +25,8 @@ def add_parser(subparsers) -> None:
     """Register the command."""
     parser = subparsers.add_parser("check", help=HELP, description=HELP.capitalize() + ".")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="files or directories (directories are searched for .txt .md .html .rst)")
+                        help="files or directories (directories are searched for .txt .md .html .rst), "
+                             "or - for stdin")
     parser.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
                         help="output format (default: text)")
     parser.add_argument("--output", "-o", type=Path, metavar="FILE",
@@ -42,6 +44,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--allow-empty", action="store_true",
                         help="exit 0 when no file was checked (default: exit 2, so a wrong path or "
                              "an unsupported format cannot pass CI unseen)")
+    add_stdin_option(parser)
     add_run_options(parser)
     add_rule_options(parser)
     parser.set_defaults(func=run)
@@ -55,7 +58,11 @@ def run(args) -> int:
     from lint.run.coverage import Skipped, nothing_checked_message, unread_reason
     from lint.run.pipeline import Linter
 
-    missing = [p for p in args.paths if not p.exists()]
+    problem = stdin_problem(args)
+    if problem:
+        warn(f"error: {problem}")
+        return 2
+    missing = [p for p in args.paths if not p.exists() and not wants_stdin([p])]
     for path in missing:
         warn(f"{path}: no such file or directory")
     if missing:
@@ -64,7 +71,7 @@ def run(args) -> int:
     skipped = Skipped()
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
-        results = run_linter(linter, args, skipped)
+        results = check_stdin(linter, args) if wants_stdin(args.paths) else run_linter(linter, args, skipped)
     except (BaselineError, ChangedFilesError) as exc:
         warn(str(exc))
         return 2
