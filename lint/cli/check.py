@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from lint.cli.common import (
+    sentence,
     add_fail_on,
     add_rule_options,
     command_line_from,
@@ -23,7 +24,7 @@ HELP = "check files or directories and report findings"
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("check", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("check", help=HELP, description=sentence(HELP))
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="files or directories (directories are searched for .txt .md .html .rst), "
                              "or - for stdin")

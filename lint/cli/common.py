@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from lint.run.pipeline import CommandLine
 
 
+def sentence(text: str) -> str:
+    """`text` as a sentence: first letter raised, the rest (HTML,
+    LanguageTool) left as written, unlike str.capitalize."""
+    return text[:1].upper() + text[1:] + "."
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """Parse 'a,b c' into ('a', 'b', 'c')."""
     return tuple(v for v in value.replace(",", " ").split() if v)
