@@ -56,7 +56,7 @@ def test_sarif_is_valid_2_1_0_and_carries_every_finding(article_json):
         assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
         assert region["snippet"]["text"] == finding["text"]
         assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[finding["severity"]]
-        assert result["partialFingerprints"]["copydeskFingerprint/v1"]
+        assert result["partialFingerprints"]["copydeskFingerprint/v2"]
     assert any("fixes" in r for r in run["results"]), "safe fixes should be offered as SARIF fixes"
 
 

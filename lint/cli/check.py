@@ -87,7 +87,7 @@ def run(args) -> int:
             warn(f"{result.path}: skipped: {result.error}")
     stream = sys.stdout if args.output is None else None
     options = RenderOptions(color=args.format == "text" and stream is not None and use_color(sys.stdout, args.color),
-                            fail_on=fail_on_per_file(linter, args))
+                            fail_on=fail_on_per_file(linter, args), rule_spec=linter.rule_spec)
     report = render(results, args.format, options)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as target:

@@ -19,6 +19,8 @@ class RenderOptions:
     # The lowest severity that fails the run: a level, or a function giving
     # each file's (see cli.common.fail_on_per_file). JUnit fails only those.
     fail_on: object = "error"
+    # rule id -> its RuleSpec (or None), for formats that describe rules (SARIF)
+    rule_spec: object = None
 
     def fails(self, path, severity) -> bool:
         """True when a finding of this severity in this file fails the run."""

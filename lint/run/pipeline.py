@@ -125,6 +125,21 @@ class Linter:
         copy.renew_sources()
         return copy
 
+    def rule_spec(self, rule_id: str):
+        """The RuleSpec of a rule in any configuration this Linter has used
+        (its packs are read when a run served from the cache never did)."""
+        for _, ruleset, _ in self._by_config.values():
+            spec = ruleset.rule(rule_id)
+            if spec is not None:
+                return spec
+        from lint.ruleset.loader import load_rule_specs
+
+        for settings in self._settings.values():
+            spec = next((s for s in load_rule_specs(settings.all_rule_dirs())[0] if s.id == rule_id), None)
+            if spec is not None:
+                return spec
+        return None
+
     def renew_sources(self) -> None:
         """Make the extra sources anew (a long-running service calls this
         once a LanguageTool server that had failed is back)."""
