@@ -7,12 +7,11 @@ command-line flags.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lint.config import rule_ids
+from lint.config import globs, rule_ids
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 from lint.model import Severity
 from lint.notices import notice
@@ -120,12 +119,12 @@ class Settings:
         if parts & set(DEFAULT_EXCLUDES):
             return True
         rel = _relative(path, self.base_dir)
-        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+        return globs.matches(rel, self.exclude, path.is_dir)
 
     def overrides_for(self, path: Path) -> list[Override]:
         """The per-glob overrides that apply to `path`, in file order."""
         rel = _relative(path, self.base_dir)
-        return [o for o in self.overrides if any(_glob_match(rel, g) for g in o.files)]
+        return [o for o in self.overrides if globs.matches(rel, o.files)]
 
 
 def rule_matches(rule_id: str, selectors) -> bool:
@@ -157,16 +156,6 @@ def _resolved(path: Path) -> Path:
     """path.resolve(), asked once per path: a run asks for each file's
     overrides and exclusion, and for the config folder each time."""
     return path.resolve()
-
-
-def _glob_match(rel_path: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatch(rel_path, pattern) or fnmatch.fnmatch(rel_path, pattern + "/*"):
-        return True
-    # A pattern without a slash matches a name at any depth, as in .gitignore.
-    if "/" not in pattern:
-        return any(fnmatch.fnmatch(part, pattern) for part in rel_path.split("/"))
-    return False
 
 
 def find_config(start: Path) -> Path | None:
