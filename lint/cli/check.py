@@ -59,7 +59,8 @@ def run(args) -> int:
     from lint.run.coverage import Skipped, nothing_checked_message, unread_reason
     from lint.run.pipeline import Linter
 
-    problem = stdin_problem(args)
+    problem = stdin_problem(args) or (
+        "--changed-lines needs --changed-since REF" if args.changed_lines and not args.changed_since else None)
     if problem:
         warn(f"error: {problem}")
         return 2

@@ -29,8 +29,11 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     """--changed-since, --jobs, --no-cache, --cache-dir."""
     group = parser.add_argument_group("files and speed")
     group.add_argument("--changed-since", metavar="REF",
-                       help="check only files under PATHs that changed in git since REF "
-                            "(committed, staged, unstaged or untracked)")
+                       help="check only files under PATHs that changed in git since REF's merge base "
+                            "with HEAD (committed, staged, unstaged or untracked)")
+    group.add_argument("--changed-lines", action="store_true",
+                       help="with --changed-since, report only findings on lines changed since "
+                            "REF's merge base (what a pull request reviewer sees)")
     group.add_argument("--jobs", "-j", type=at_least(1), metavar="N",
                        help="check N files at once in separate processes (default: the CPU count)")
     group.add_argument("--no-cache", dest="cache", action="store_false",
@@ -54,4 +57,9 @@ def run_linter(linter: Linter, args, skipped=None) -> list:
     else:
         files = list(linter.files(args.paths, skipped))
     cache = ResultCache(args.cache_dir or default_directory()) if args.cache else None
-    return check_files(linter, files, jobs=args.jobs, cache=cache)
+    results = check_files(linter, files, jobs=args.jobs, cache=cache)
+    if getattr(args, "changed_lines", False):
+        from lint.run.changed_lines import changed_line_numbers, keep_changed_lines
+
+        results = keep_changed_lines(results, changed_line_numbers(args.changed_since, args.paths))
+    return results
