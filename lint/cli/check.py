@@ -89,6 +89,13 @@ def run(args) -> int:
     stream = sys.stdout if args.output is None else None
     options = RenderOptions(color=args.format == "text" and stream is not None and use_color(sys.stdout, args.color),
                             fail_on=fail_on_per_file(linter, args), rule_spec=linter.rule_spec)
+    if args.format == "github":
+        from dataclasses import replace
+
+        from lint.render.github_summary import pull_request_changes, write_step_summary
+
+        options = replace(options, changed_lines=pull_request_changes(args.changed_since, args.paths))
+        write_step_summary(results)
     report = render(results, args.format, options)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as target:

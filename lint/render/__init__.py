@@ -21,6 +21,8 @@ class RenderOptions:
     fail_on: object = "error"
     # rule id -> its RuleSpec (or None), for formats that describe rules (SARIF)
     rule_spec: object = None
+    # resolved path -> changed line numbers (None: all), to annotate those first (github)
+    changed_lines: dict | None = None
 
     def fails(self, path, severity) -> bool:
         """True when a finding of this severity in this file fails the run."""
