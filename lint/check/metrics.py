@@ -71,8 +71,9 @@ class SyllableTable:
         counts = self._counts if self._counts is not None else self._load()
         found = counts.get(word)
         if found is None:
-            import textstat  # only for words never seen on this machine
+            from lint.check.textstat_import import import_textstat
 
+            textstat = import_textstat()  # only for words never seen on this machine
             found = counts[word] = self._learned[word] = textstat.syllable_count(word)
         return found
 
