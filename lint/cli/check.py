@@ -15,6 +15,7 @@ from lint.cli.common import (
     use_color,
     warn,
 )
+from lint.cli.check_output import add_output_options, write_reports
 from lint.cli.run_options import add_run_options, at_least, run_linter
 from lint.cli.stdin import add_stdin_option, check_stdin, stdin_problem, wants_stdin
 from lint.render import FORMATS
@@ -32,6 +33,7 @@ def add_parser(subparsers) -> None:
                         help="output format (default: text)")
     parser.add_argument("--output", "-o", type=Path, metavar="FILE",
                         help="write the report to FILE instead of stdout")
+    add_output_options(parser)
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                         help="colour the text output (default: auto)")
     add_fail_on(parser)
@@ -54,7 +56,7 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     """Check the paths and print the report; return the exit code."""
     from lint.filter.baseline import Baseline, BaselineError
-    from lint.render import RenderOptions, render
+    from lint.render import RenderOptions
     from lint.run.changed import ChangedFilesError
     from lint.run.coverage import Skipped, nothing_checked_message, unread_reason
     from lint.run.pipeline import Linter
@@ -86,22 +88,10 @@ def run(args) -> int:
             result.error = unread_reason(result.path, result.error)
         if result.error and args.format != "text":
             warn(f"{result.path}: skipped: {result.error}")
-    stream = sys.stdout if args.output is None else None
-    options = RenderOptions(color=args.format == "text" and stream is not None and use_color(sys.stdout, args.color),
+    to_terminal = args.output is None and use_color(sys.stdout, args.color)
+    options = RenderOptions(color=args.format == "text" and to_terminal,
                             fail_on=fail_on_per_file(linter, args), rule_spec=linter.rule_spec)
-    if args.format == "github":
-        from dataclasses import replace
-
-        from lint.render.github_summary import pull_request_changes, write_step_summary
-
-        options = replace(options, changed_lines=pull_request_changes(args.changed_since, args.paths))
-        write_step_summary(results)
-    report = render(results, args.format, options)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as target:
-            _write_in_pieces(target, report)
-    else:
-        _write_in_pieces(sys.stdout, report)
+    write_reports(results, args, options)
     empty = nothing_checked_message(args.paths, results)
     for line in skipped.lines(nothing_checked=empty is not None):
         warn(line)
@@ -117,9 +107,3 @@ def run(args) -> int:
         code = 1
     return 0 if args.exit_zero and code == 1 else code
 
-
-def _write_in_pieces(stream, text: str, size: int = 1 << 20) -> None:
-    """Write a report a megabyte at a time: encoding 100 MB of JSON in one go
-    would hold a second copy of it."""
-    for start in range(0, len(text), size):
-        stream.write(text[start:start + size])
