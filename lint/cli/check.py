@@ -5,17 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lint.cli.check_output import add_output_options, write_reports
 from lint.cli.common import (
-    sentence,
     add_fail_on,
     add_rule_options,
     command_line_from,
     exit_code,
     fail_on_per_file,
+    sentence,
     use_color,
     warn,
 )
-from lint.cli.check_output import add_output_options, write_reports
 from lint.cli.run_options import add_run_options, at_least, run_linter
 from lint.cli.stdin import add_stdin_option, check_stdin, stdin_problem, wants_stdin
 from lint.render import FORMATS

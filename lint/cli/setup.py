@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from lint.cli.server import add_config_option, settings_from
-
 from lint.cli.common import sentence
+from lint.cli.server import add_config_option, settings_from
 
 HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local server"
 
