@@ -22,7 +22,10 @@ def report_target(value: str) -> tuple[str, Path]:
 
 
 def add_output_options(parser) -> None:
-    """--report-to FORMAT:FILE (repeatable)."""
+    """--report-to FORMAT:FILE (repeatable), --statistics."""
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule made instead of the text report "
+                             "(on stderr with another --format)")
     parser.add_argument("--report-to", type=report_target, action="append", default=[], metavar="FORMAT:FILE",
                         help="also write the findings of this same run in FORMAT to FILE "
                              "(repeatable; e.g. --format github --report-to sarif:copydesk.sarif)")
@@ -38,8 +41,17 @@ def write_reports(results, args, options) -> None:
 
         options = replace(options, changed_lines=pull_request_changes(args.changed_since, args.paths))
         write_step_summary(results)
+    if args.statistics:
+        from lint.render import statistics
+
+        table = statistics.render(results)
+        if args.format == "text" and args.output is None:
+            wanted = wanted[1:]  # the table instead of the text report
+            _write_in_pieces(sys.stdout, table)
+        else:
+            sys.stderr.write(table)
     for index, (name, file) in enumerate(wanted):
-        shown = options if index == 0 else replace(options, color=False)
+        shown = options if file is None else replace(options, color=False)
         report = render(results, name, shown)
         if file is None:
             _write_in_pieces(sys.stdout, report)
