@@ -27,7 +27,7 @@ def add_parser(subparsers) -> None:
     """Register the command."""
     parser = subparsers.add_parser("check", help=HELP, description=sentence(HELP))
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="files or directories (directories are searched for .txt .md .html .rst), "
+                        help="files or directories (directories are searched for .txt .md .mdx .html .rst), "
                              "or - for stdin")
     parser.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
                         help="output format (default: text)")
