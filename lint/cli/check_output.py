@@ -50,7 +50,7 @@ def write_reports(results, args, options) -> None:
             _write_in_pieces(sys.stdout, table)
         else:
             sys.stderr.write(table)
-    for index, (name, file) in enumerate(wanted):
+    for name, file in wanted:
         shown = options if file is None else replace(options, color=False)
         report = render(results, name, shown)
         if file is None:
