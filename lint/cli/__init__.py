@@ -17,9 +17,9 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rule, rules, serve, server, setup
+from lint.cli import baseline, check, fix, init, report, rule, rules, serve, server, setup
 
-COMMANDS = [check, fix, rules, rule, report, serve, setup, server, baseline]
+COMMANDS = [check, fix, rules, rule, report, serve, setup, server, baseline, init]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -37,6 +37,7 @@ examples:
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
   copydesk rule typos.misspelling            what one rule checks, with examples
+  copydesk init                              a commented copydesk.yaml for this project
   copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
