@@ -11,12 +11,16 @@ from typing import NamedTuple
 
 
 class InputFormat(NamedTuple):
-    """One input format: its name, suffixes and segmenter."""
+    """One input format: its name, suffixes and segmenter; a binary format
+    names its reader ("module:function", taking the path and the bytes) and
+    what a line of its text is (a Word document's lines are paragraphs)."""
 
     name: str
     suffixes: tuple[str, ...]
     segmenter_module: str
     segmenter_function: str
+    reader: str = ""
+    line_unit: str = "line"
 
 
 FORMATS: dict[str, InputFormat] = {f.name: f for f in (
@@ -25,6 +29,9 @@ FORMATS: dict[str, InputFormat] = {f.name: f for f in (
     InputFormat("mdx", (".mdx",), "mdx", "segment_mdx"),  # Markdown with JSX and ESM lines skipped
     InputFormat("html", (".html", ".htm", ".xhtml"), "html", "segment_html"),
     InputFormat("rst", (".rst",), "rst", "segment_rst"),
+    # .docm and .doc are recognised only to be refused with a clear reason.
+    InputFormat("docx", (".docx", ".docm", ".doc"), "docx", "segment_docx",
+                reader="lint.docx:read_docx", line_unit="paragraph"),
 )}
 DEFAULT_FORMAT = "text"  # a named file with another suffix (or none) is read as plain text
 

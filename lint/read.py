@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterator
-from pathlib import Path
+from importlib import import_module
+from pathlib import Path, PurePath
 
-from lint.formats import FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
+from lint.formats import FORMATS, FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
 from lint.model import Document
 from lint.notices import notice
 
@@ -26,7 +27,7 @@ class InputError(Exception):
         self.fatal = fatal
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: PurePath) -> str:
     """The input format implied by the file's extension."""
     return format_for_suffix(path.suffix)
 
@@ -76,6 +77,10 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
         raise InputError("is a directory") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), fatal=True) from None
+    reader = FORMATS[detect_format(path)].reader
+    if reader:  # a binary format (Word) has a reader of its own
+        module, function = reader.split(":")
+        return getattr(import_module(module), function)(path, raw)
     text, encoding, bom = decode(raw)
     return Document(path=path, text=text, format=detect_format(path), encoding=encoding, bom=bom,
                     newline=detect_newline(text))
@@ -105,6 +110,8 @@ def iter_files(paths, is_excluded, skipped=None) -> Iterator[Path]:
                             skipped.add(candidate)
                         continue
                     if is_excluded(candidate):
+                        continue
+                    if name.startswith("~$"):  # Word's lock file beside a document it has open
                         continue
                     if candidate.is_symlink() and not _inside(candidate.resolve(), root_real):
                         notice(f"{candidate}: skipped: symlink to {candidate.resolve()}, outside {path}")

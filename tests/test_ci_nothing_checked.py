@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import zipfile
-
 from conftest import run_copydesk
-
-
-def _docx(path):
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document><w:body>Hello</w:body></w:document>")
-    return path
 
 
 def test_empty_folder_exits_2_unless_allowed(tmp_path):
@@ -32,11 +24,13 @@ def test_tree_of_unsupported_formats_names_what_was_skipped(tmp_path):
     assert "skipped 1 other file (.png)" in proc.stderr
 
 
-def test_named_docx_is_skipped_with_its_format_named_and_exits_2(tmp_path):
-    proc = run_copydesk("check", _docx(tmp_path / "draft.docx"), "--no-languagetool")
+def test_named_unreadable_format_is_skipped_with_its_format_named_and_exits_2(tmp_path):
+    pdf = tmp_path / "draft.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n\x00\x01binary stream")
+    proc = run_copydesk("check", pdf, "--no-languagetool")
     assert proc.returncode == 2
-    assert "Word files (.docx) are not supported yet" in proc.stdout + proc.stderr
-    assert "0 findings" not in proc.stdout or "skipped" in proc.stdout
+    assert "PDF files (.pdf) are not supported yet" in proc.stdout + proc.stderr
+    assert "no file could be checked" in proc.stderr
 
 
 def test_a_checked_file_keeps_the_normal_exit_and_still_reports_unread_formats(tmp_path):

@@ -17,9 +17,24 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, init, report, rule, rules, serve, server, setup
+from lint.cli import (
+    audit,
+    audit_report,
+    baseline,
+    check,
+    fix,
+    init,
+    lsp,
+    report,
+    rule,
+    rules,
+    serve,
+    server,
+    setup,
+    vocab,
+)
 
-COMMANDS = [check, fix, rules, rule, report, serve, setup, server, baseline, init]
+COMMANDS = [check, fix, rules, rule, report, serve, lsp, setup, server, baseline, vocab, audit, audit_report, init]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -39,6 +54,8 @@ examples:
   copydesk rule typos.misspelling            what one rule checks, with examples
   copydesk init                              a commented copydesk.yaml for this project
   copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
+  copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask (see docs/SCALE.md)
+  copydesk lsp                               the language server for editors
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """

@@ -26,6 +26,8 @@ def add_parser(subparsers) -> None:
                         help="also apply unsafe fixes (confusions, facts): review the result")
     parser.add_argument("--interactive", "-i", action="store_true",
                         help="ask about each change: yes, no, edit, all the rest, quit")
+    parser.add_argument("--decisions", type=Path, metavar="JSON",
+                        help="apply exactly the findings accepted in the report (its exported decisions file)")
     parser.add_argument("--log", type=Path, metavar="FILE",
                         help="write JSON listing every applied change and every unfixed finding")
     add_fail_on(parser)

@@ -69,7 +69,7 @@ def log_entry(path: str, result: FixResult) -> dict:
     }
 
 
-def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot]:
+def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot | None]:
     """Read one file and fix it; raises InputError."""
     try:
         snapshot = Snapshot.of(path)  # before reading: any later change is detected
@@ -77,6 +77,10 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
         snapshot = None  # read_document names the problem
     document = read_document(path)
     relint = Relinter(linter, path)
+    if args.decisions:
+        from lint.decisions.fixing import fix_with_decisions
+
+        return fix_with_decisions(document, relint, args.decisions_loaded, path), document, snapshot
     decide = InteractiveEditor(str(path)) if args.interactive else None
     result = fix_document(document, relint, unsafe=args.unsafe_fixes, select=args.select,
                           ignore=args.ignore, decide=decide)
@@ -85,9 +89,13 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
     return result, document, snapshot
 
 
-def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot, args) -> None:
+def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot | None, args) -> None:
     """Write the edition where the options say; raises WriteRefused or OSError."""
-    if args.diff:
+    if document.format == "docx" and not args.diff:
+        from lint.cli.fix_docx import deliver_docx
+
+        deliver_docx(path, result, snapshot, args)
+    elif args.diff:
         sys.stdout.write(unified_diff(str(path), result))
         sys.stdout.flush()
     elif args.in_place:
@@ -121,9 +129,16 @@ def run(args) -> int:
     if len(paths) != 1 and not (args.in_place or args.diff):
         warn("several files need --in-place or --diff (an edition goes to one place)")
         return 2
-    if args.interactive and len(paths) != 1:
-        warn("--interactive fixes one file at a time")
+    if (args.interactive or args.decisions) and len(paths) != 1:
+        warn(f"{'--interactive' if args.interactive else '--decisions'} fixes one file at a time")
         return 2
+    if args.decisions and (args.interactive or args.unsafe_fixes):
+        warn("--decisions applies exactly the editor's decisions: not with --interactive or --unsafe-fixes")
+        return 2
+    if args.decisions:
+        from lint.decisions import load_decisions
+
+        args.decisions_loaded = load_decisions(args.decisions)  # a DecisionError names the file
     failed, entries, results = False, [], []
     for path in paths:
         try:
@@ -139,6 +154,14 @@ def run(args) -> int:
             continue
         print(summary_line(path, result), file=sys.stderr)
         entries.append(log_entry(str(path), result))
+        if args.decisions:
+            from lint.decisions.fixing import dismissed_log
+
+            entries[-1]["dismissed"] = dismissed_log(args.decisions_loaded, result.original)
+            words = args.decisions_loaded.vocabulary
+            if words:
+                warn(f"{len(words)} word{'' if len(words) == 1 else 's'} for the vocabulary: "
+                     f"copydesk vocab add --decisions {args.decisions}")
         results.append(FileResult(path, findings=result.remaining))
     if args.log:
         try:

@@ -20,17 +20,14 @@ def add_parser(subparsers) -> None:
                              "per document plus index.html (default: one page on stdout, "
                              "unless stdout is a terminal)")
     parser.add_argument("--unsafe-fixes", action="store_true",
-                        help="the corrected edition also applies unsafe fixes (default: safe only)")
+                        help="the page's 'accept suggested fixes' also accepts unsafe fixes (default: safe only)")
     add_rule_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     """Check the paths and write the report; return the exit code."""
-    from lint.report import (  # Jinja2: only this command loads it
-        assign_colours,
-        build_document,
-    )
+    from lint.report import build_document  # Jinja2: only this command loads it
     from lint.run.pipeline import Linter
 
     if any_missing(args.paths):
@@ -49,7 +46,6 @@ def run(args) -> int:
     if not docs:
         warn("no files to report on")
         return 2
-    assign_colours(docs)
     output = args.output
     if output and (output.endswith(("/", "\\")) or Path(output).is_dir()):
         _write_directory(Path(output), docs)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lint.check.languagetool.server import ServerState
     from lint.config.settings import Settings
 
 from lint.cli.common import sentence
@@ -53,6 +54,7 @@ def run(args) -> int:
 
     layout = layout_for(settings_from(args)).ensure()
     manager = ServerManager(layout)
+    state: ServerState | None
     try:
         if args.action == "start":
             state, started = manager.start(args.port)

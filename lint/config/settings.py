@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, cast
 
 from lint.config import globs, rule_ids
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
@@ -26,7 +27,7 @@ PACKAGE_RULES_DIR = _WHEEL_RULES_DIR if _WHEEL_RULES_DIR.is_dir() else _SOURCE_R
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                     ".tox", ".mypy_cache", ".pytest_cache")
 
-_TOP_KEYS = {
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "rules_dirs": list, "builtin_rules": bool, "enable": list, "disable": list,
     "severity": dict, "options": dict, "vocabulary": dict, "exclude": list,
     "overrides": list, "languagetool": dict, "fail_on": str, "html": dict,
@@ -34,7 +35,7 @@ _TOP_KEYS = {
 }
 _OVERRIDE_KEYS = {"files": list, "enable": list, "disable": list, "severity": dict}
 _VOCAB_KEYS = {"accept": list, "reject": list}
-_LT_KEYS = {
+_LT_KEYS: dict[str, type | tuple[type, ...]] = {
     "enabled": bool, "url": str, "language": str, "picky": bool, "timeout": (int, float),
     "enable_rules": list, "disable_rules": list, "enable_categories": list,
     "disable_categories": list, "cache_dir": str,
@@ -216,7 +217,7 @@ def load_config(path: Path) -> Settings:
     if "languagetool" in data:
         lt = data["languagetool"]
         check_keys(lt, _LT_KEYS, what="languagetool settings")
-        lt_values = {k: (tuple(_strings(v)) if isinstance(v, list) else v) for k, v in lt.items()}
+        lt_values: dict[str, Any] = {k: (tuple(_strings(v)) if isinstance(v, list) else v) for k, v in lt.items()}
         if "timeout" in lt_values:
             lt_values["timeout"] = float(lt_values["timeout"])
         values["languagetool"] = replace(settings.languagetool, **lt_values)
@@ -262,8 +263,8 @@ def _severity_table(mapping) -> tuple[tuple[str, Severity], ...]:
         try:
             table.append((rule_id, Severity.parse(str(level))))
         except KeyError:
-            raise mapping.error(f"severity for {rule_id!r} must be error, warning or info, not {level!r}",
-                                rule_id) from None
+            message = f"severity for {rule_id!r} must be error, warning or info, not {level!r}"
+            raise cast(LocatedDict, mapping).error(message, rule_id) from None
     return tuple(table)
 
 

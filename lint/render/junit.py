@@ -9,6 +9,7 @@ A clean file is one passing test case; a skipped file is a test case with an
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import cast
 
 from lint.render.located import located_findings, problems, xml_safe
 
@@ -59,7 +60,7 @@ def render(results, options) -> str:
         suite = _suite(result, options)
         root.append(suite)
         for key in totals:
-            totals[key] += int(suite.get(key))
+            totals[key] += int(cast(str, suite.get(key)))  # _suite sets all three
     for key, value in totals.items():
         root.set(key, str(value))
     ET.indent(root)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lint.categories import ansi
 from lint.model import Applicability, Severity
 from lint.positions import LineIndex
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def render(results, options) -> str:
@@ -44,7 +45,7 @@ def _paint(text: str, code: str, options) -> str:
 def _finding_lines(path, finding, text, index, options) -> list[str]:
     line, col = index.line_col(finding.start)
     severity = _paint(str(finding.severity), _COLORS[finding.severity], options)
-    rule = _paint(finding.rule, _DIM, options)
+    rule = _paint(finding.rule, ansi(finding.category), options)  # the category's colour, as in the report
     message = finding.message
     if finding.replacements and finding.replacements[0] and finding.replacements[0] not in message:
         message += f" (→ {finding.replacements[0]})"

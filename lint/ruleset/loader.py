@@ -111,6 +111,7 @@ def _parse_rule(item, pack: str, rules, index: int) -> RuleSpec:
     fix_name = item.get("fix", "none")
     if fix_name not in FIX_CHOICES:
         raise item.error(f"fix must be one of {', '.join(FIX_CHOICES)}", "fix")
+    assert item.path is not None  # load_yaml sets every container's path
     options = LocatedDict({k: v for k, v in item.items() if k in kind.OPTIONS})
     options.path, options.line = item.path, item.line
     options.key_lines = {k: item.line_of(k) for k in options}

@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from lint.config.yamlsource import ConfigError
 from lint.notices import notice
@@ -23,6 +23,7 @@ from lint.run.pipeline import CommandLine, FileResult, Linter
 from lint.run.progress import PROGRESS_DELAY, Progress  # noqa: F401 - PROGRESS_DELAY re-exported
 
 if TYPE_CHECKING:
+    from lint.model import Document
     from lint.store.results import ResultCache
 
 # Forked workers inherit the compiled rules; macOS forks unsafely once system frameworks load.
@@ -72,6 +73,7 @@ def _start_worker(cli: CommandLine) -> None:
 
 
 def _check_in_worker(document) -> FileResult:
+    assert _worker_linter is not None  # _start_worker, the pool's initializer, set it
     return check_document(_worker_linter, document)
 
 
@@ -121,7 +123,7 @@ def _check_files(linter: Linter, files: list[Path], jobs: int | None, cache: Res
     jobs = min(jobs or default_jobs(), len(todo))
     # Longest first: the workers end together instead of one finishing a
     # long chapter alone (results go back to file order through `todo`).
-    todo.sort(key=lambda item: -len(results[item[0]].document.text))
+    todo.sort(key=lambda item: -len(cast("Document", results[item[0]].document).text))  # None were left out
     documents = [results[i].document for i, _ in todo]
     for position, checked in _run(linter, documents, jobs):
         i, key = todo[position]
