@@ -25,7 +25,8 @@ class InputFormat(NamedTuple):
 
 FORMATS: dict[str, InputFormat] = {f.name: f for f in (
     InputFormat("text", (".txt", ".text"), "plain", "segment_text"),
-    InputFormat("markdown", (".md", ".markdown", ".mdx"), "markdown", "segment_markdown"),
+    InputFormat("markdown", (".md", ".markdown"), "markdown", "segment_markdown"),
+    InputFormat("mdx", (".mdx",), "mdx", "segment_mdx"),  # Markdown with JSX and ESM lines skipped
     InputFormat("html", (".html", ".htm", ".xhtml"), "html", "segment_html"),
     InputFormat("rst", (".rst",), "rst", "segment_rst"),
     # .docm and .doc are recognised only to be refused with a clear reason.

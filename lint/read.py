@@ -86,8 +86,11 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
                     newline=detect_newline(text))
 
 
-def iter_files(paths, is_excluded) -> Iterator[Path]:
+def iter_files(paths, is_excluded, skipped=None) -> Iterator[Path]:
     """Expand directories (sorted, excludes honoured); keep named files as given.
+
+    Walked files without a reader are counted in `skipped` (a
+    `lint.run.coverage.Skipped`) when one is given.
 
     Symlinks met while walking are resolved: one that leads outside the
     directory being walked is reported and skipped, so a document tree can't
@@ -102,7 +105,11 @@ def iter_files(paths, is_excluded) -> Iterator[Path]:
                 dirs[:] = sorted(d for d in dirs if not is_excluded(root_path / d))
                 for name in sorted(files):
                     candidate = root_path / name
-                    if candidate.suffix.lower() not in WALKED_SUFFIXES or is_excluded(candidate):
+                    if candidate.suffix.lower() not in WALKED_SUFFIXES:
+                        if skipped is not None and not is_excluded(candidate):
+                            skipped.add(candidate)
+                        continue
+                    if is_excluded(candidate):
                         continue
                     if name.startswith("~$"):  # Word's lock file beside a document it has open
                         continue

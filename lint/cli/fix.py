@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.cli.common import add_fail_on, add_rule_options
+from lint.cli.common import add_fail_on, add_rule_options, sentence
 
 HELP = "write the corrected edition of a file (safe fixes only unless --unsafe-fixes)"
 
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("fix", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("fix", help=HELP, description=sentence(HELP))
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE",
                         help="the file to fix (several files or directories with --in-place or --diff)")
     where = parser.add_mutually_exclusive_group()

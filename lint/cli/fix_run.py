@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from lint.cli.common import any_missing, command_line_from, exit_code, warn
+from lint.cli.common import any_missing, command_line_from, exit_code, fail_on_per_file, warn
 from lint.fix import FixResult, Relinter, fix_document
 from lint.fix.interactive import InteractiveEditor
 from lint.model import Applicability, Document
@@ -28,11 +28,22 @@ def encode(document: Document, text: str) -> bytes:
     return (("\ufeff" if document.bom else "") + text).encode(document.encoding)
 
 
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
 def unified_diff(path: str, result: FixResult) -> str:
-    """The edition as a unified diff against the original."""
-    return "".join(difflib.unified_diff(result.original.splitlines(keepends=True),
-                                        result.fixed.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    """The edition as a unified diff against the original that `patch` and
+    `git apply` take: lines split at "\\n" only (not at the other breaks
+    str.splitlines knows), and a last line without a newline marked so."""
+    lines = difflib.unified_diff(_patch_lines(result.original), _patch_lines(result.fixed),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n" + NO_NEWLINE for line in lines)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
 
 
 def log_entry(path: str, result: FixResult) -> dict:
@@ -161,7 +172,6 @@ def run(args) -> int:
             failed = True
     if failed:
         return 2
-    settings, _, _ = linter.setup_for(paths[0]) if paths else (None, None, None)
-    code = exit_code(results, args.fail_on or (settings.fail_on if settings else "error"))
+    code = exit_code(results, fail_on_per_file(linter, args))
     return 0 if args.exit_zero and code == 1 else code
 

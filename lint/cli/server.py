@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from lint.check.languagetool.server import ServerState
     from lint.config.settings import Settings
 
+from lint.cli.common import sentence
+
 HELP = "start, stop or show the local LanguageTool server Copydesk manages"
 
 
@@ -30,7 +32,7 @@ def settings_from(args) -> Settings:
 
 def add_parser(subparsers) -> None:
     """Register the command and its three actions."""
-    parser = subparsers.add_parser("server", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("server", help=HELP, description=sentence(HELP))
     actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action",
                                     required=True)
     start = actions.add_parser("start", help="start the server (fetching LanguageTool if needed)")
