@@ -105,8 +105,9 @@ def main(argv: list[str] | None = None) -> int:
 def _subcommand_parser(parser: argparse.ArgumentParser, name: str | None):
     """The parser of the subcommand `name`, if there is one."""
     for action in parser._subparsers._group_actions if parser._subparsers else ():
-        if name in getattr(action, "choices", {}):
-            return action.choices[name]
+        choices = getattr(action, "choices", None) or {}
+        if name in choices:
+            return choices[name]
     return None
 
 

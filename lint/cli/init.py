@@ -43,7 +43,9 @@ def run(args) -> int:
     if target.exists() and not args.force:
         warn(f"error: {target} exists; pass --force to replace it")
         return 2
-    skipped, formats, words = Skipped(), Counter(), Counter()
+    skipped = Skipped()
+    formats: Counter = Counter()
+    words: Counter = Counter()
     for path in iter_files([args.folder], Settings(config_path=target).is_excluded, skipped):
         try:
             document = read_document(path)

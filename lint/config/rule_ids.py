@@ -59,7 +59,7 @@ def from_mapping(what: str, mapping, one_rule: bool = False) -> tuple[RuleRef, .
 
 def prefixes(rule_ids) -> set[str]:
     """Every dotted prefix of every id: the packs a selector may name."""
-    out = set()
+    out: set[str] = set()
     for rule_id in rule_ids:
         parts = rule_id.split(".")
         out.update(".".join(parts[:n]) for n in range(1, len(parts)))

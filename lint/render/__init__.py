@@ -28,7 +28,7 @@ class RenderOptions:
         """True when a finding of this severity in this file fails the run."""
         from lint.model import Severity
 
-        level = self.fail_on(path) if callable(self.fail_on) else self.fail_on
+        level = str(self.fail_on(path) if callable(self.fail_on) else self.fail_on)
         return level != "never" and severity >= Severity.parse(level)
 
 

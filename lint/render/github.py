@@ -29,7 +29,8 @@ def command(level: str, message: str, **properties) -> str:
 
 def render(results, options) -> str:
     """One annotation per skipped file, then per finding up to GitHub's cap."""
-    lines, items = [], []
+    lines: list[str] = []
+    items: list = []
     for result in results:
         for problem in problems(result):
             lines.append(command(problem.level, problem.message, file=problem.path, title="copydesk"))

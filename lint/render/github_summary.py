@@ -30,7 +30,9 @@ def ordered(items, changed) -> list:
 def capped(items, changed, per_type: int = PER_TYPE) -> tuple[list, int]:
     """The pairs GitHub will show (chosen by priority, kept in file order),
     and how many were left out."""
-    chosen, per_level, dropped = set(), Counter(), 0
+    chosen: set = set()
+    per_level: Counter = Counter()
+    dropped = 0
     for pair in ordered(items, changed):
         level = pair[1].data["severity"]
         if per_level[level] >= per_type:

@@ -34,8 +34,8 @@ def changed_line_numbers(ref: str, paths) -> dict[Path, set[int] | None]:
         if hunk and current is not None:
             start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
             current.update(range(start, start + count))
-    for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], top):
-        lines[(top / name).resolve()] = None
+    for untracked in _git(["ls-files", "--others", "--exclude-standard", "-z"], top):
+        lines[(top / untracked).resolve()] = None
     return lines
 
 

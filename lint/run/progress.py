@@ -35,7 +35,7 @@ class Progress:
     def _redraw(self) -> None:
         if self._stop.wait(PROGRESS_DELAY):
             return
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self.bar is not None:
             self.bar.refresh()
             self._stop.wait(REDRAW)
 
