@@ -11,19 +11,27 @@ from typing import NamedTuple
 
 
 class InputFormat(NamedTuple):
-    """One input format: its name, suffixes and segmenter."""
+    """One input format: its name, suffixes and segmenter; a binary format
+    names its reader ("module:function", taking the path and the bytes) and
+    what a line of its text is (a Word document's lines are paragraphs)."""
 
     name: str
     suffixes: tuple[str, ...]
     segmenter_module: str
     segmenter_function: str
+    reader: str = ""
+    line_unit: str = "line"
 
 
 FORMATS: dict[str, InputFormat] = {f.name: f for f in (
     InputFormat("text", (".txt", ".text"), "plain", "segment_text"),
-    InputFormat("markdown", (".md", ".markdown", ".mdx"), "markdown", "segment_markdown"),
+    InputFormat("markdown", (".md", ".markdown"), "markdown", "segment_markdown"),
+    InputFormat("mdx", (".mdx",), "mdx", "segment_mdx"),  # Markdown with JSX and ESM lines skipped
     InputFormat("html", (".html", ".htm", ".xhtml"), "html", "segment_html"),
     InputFormat("rst", (".rst",), "rst", "segment_rst"),
+    # .docm and .doc are recognised only to be refused with a clear reason.
+    InputFormat("docx", (".docx", ".docm", ".doc"), "docx", "segment_docx",
+                reader="lint.docx:read_docx", line_unit="paragraph"),
 )}
 DEFAULT_FORMAT = "text"  # a named file with another suffix (or none) is read as plain text
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterator
-from pathlib import Path
+from importlib import import_module
+from pathlib import Path, PurePath
 
-from lint.formats import FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
+from lint.formats import FORMATS, FORMATS_BY_SUFFIX, WALKED_SUFFIXES, format_for_suffix  # noqa: F401 - re-exported
 from lint.model import Document
 from lint.notices import notice
 
@@ -26,7 +27,7 @@ class InputError(Exception):
         self.fatal = fatal
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: PurePath) -> str:
     """The input format implied by the file's extension."""
     return format_for_suffix(path.suffix)
 
@@ -76,13 +77,20 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> Document:
         raise InputError("is a directory") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), fatal=True) from None
+    reader = FORMATS[detect_format(path)].reader
+    if reader:  # a binary format (Word) has a reader of its own
+        module, function = reader.split(":")
+        return getattr(import_module(module), function)(path, raw)
     text, encoding, bom = decode(raw)
     return Document(path=path, text=text, format=detect_format(path), encoding=encoding, bom=bom,
                     newline=detect_newline(text))
 
 
-def iter_files(paths, is_excluded) -> Iterator[Path]:
+def iter_files(paths, is_excluded, skipped=None) -> Iterator[Path]:
     """Expand directories (sorted, excludes honoured); keep named files as given.
+
+    Walked files without a reader are counted in `skipped` (a
+    `lint.run.coverage.Skipped`) when one is given.
 
     Symlinks met while walking are resolved: one that leads outside the
     directory being walked is reported and skipped, so a document tree can't
@@ -97,7 +105,13 @@ def iter_files(paths, is_excluded) -> Iterator[Path]:
                 dirs[:] = sorted(d for d in dirs if not is_excluded(root_path / d))
                 for name in sorted(files):
                     candidate = root_path / name
-                    if candidate.suffix.lower() not in WALKED_SUFFIXES or is_excluded(candidate):
+                    if candidate.suffix.lower() not in WALKED_SUFFIXES:
+                        if skipped is not None and not is_excluded(candidate):
+                            skipped.add(candidate)
+                        continue
+                    if is_excluded(candidate):
+                        continue
+                    if name.startswith("~$"):  # Word's lock file beside a document it has open
                         continue
                     if candidate.is_symlink() and not _inside(candidate.resolve(), root_real):
                         notice(f"{candidate}: skipped: symlink to {candidate.resolve()}, outside {path}")

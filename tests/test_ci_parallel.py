@@ -54,6 +54,8 @@ def test_a_skipped_binary_file_does_not_hide_the_findings_exit_code(tmp_path):
     data, proc = check_json(docs, "--no-languagetool", "--no-cache", "--jobs", "2")
     assert proc.returncode == 1 and data["summary"]["skipped"] == 1
     proc = run_copydesk("check", docs / "image.txt", "--no-languagetool", "--no-cache")
+    assert proc.returncode == 2 and "skipped" in proc.stdout  # nothing checked is not a pass
+    proc = run_copydesk("check", docs / "image.txt", "--no-languagetool", "--no-cache", "--allow-empty")
     assert proc.returncode == 0 and "skipped" in proc.stdout
 
 
@@ -78,7 +80,9 @@ def test_progress_bar_shows_on_a_terminal_for_long_runs(tmp_path, monkeypatch):
     files = sorted((tmp_path / "docs").rglob("*.txt"))
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(parallel, "PROGRESS_DELAY", 0)  # no need to wait a second to see it
+    import lint.run.progress as progress
+
+    monkeypatch.setattr(progress, "PROGRESS_DELAY", 0)  # no need to wait a second to see it
     results = parallel.check_files(Linter(CommandLine(languagetool=False)), files, jobs=2)
     assert [r.path for r in results] == files
     shown = terminal.getvalue()

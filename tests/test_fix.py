@@ -116,9 +116,10 @@ def test_a_rejected_deletion_is_not_asked_again(fix):
 def test_removed_debris_takes_its_line_and_leaves_no_gap(fix):
     text = "Sign in now\n\nSign in now\n\nStory.\n\nIntro.\nSign in now\n\nEnd.\n\n\nSign in now"
     result = fix(text)
-    assert result.fixed == "Story.\n\nIntro.\n\nEnd.\n"
+    assert result.fixed == "Story.\n\nIntro.\n\nEnd."  # no final newline before: none after
     assert [c.before for c in result.applied] == ["Sign in now\n\n", "Sign in now\n\n", "Sign in now\n",
-                                                  "\n\nSign in now"]
+                                                  "\n\n\nSign in now"]
+    assert fix("Story.\nSign in now\n").fixed == "Story.\n"  # and one that was there stays
     assert fix("Say sign in now, then read.\n").fixed == "Say , then read.\n"  # text shares the line
 
 

@@ -34,7 +34,7 @@ def test_oversized_file_is_skipped_with_one_line(tmp_path):
     proc = run_copydesk("check", "--no-languagetool", path)
     assert "Traceback" not in proc.stderr
     assert "huge.txt: skipped: file is 50 MB, over the 20 MB limit" in proc.stdout
-    assert proc.returncode == 0
+    assert proc.returncode == 2 and "no file could be checked" in proc.stderr  # nothing checked: no pass
 
 
 def test_one_megabyte_single_line_is_checked(tmp_path):
@@ -57,7 +57,7 @@ def test_binary_and_undecodable_files_are_skipped(tmp_path, content, reason):
     proc = run_copydesk("check", "--no-languagetool", path)
     assert "Traceback" not in proc.stderr
     assert f"odd.txt: skipped: {reason}" in proc.stdout
-    assert proc.returncode == 0
+    assert proc.returncode == 2 and "no file could be checked" in proc.stderr  # nothing checked: no pass
 
 
 @pytest.mark.parametrize("encoding,bom", [

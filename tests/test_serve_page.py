@@ -11,7 +11,7 @@ import pytest
 import requests
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from servehelp import running_service
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,6 +72,18 @@ def test_the_page_shows_the_findings_of_the_api(page, service):
     assert "default-src 'none'" in csp and "connect-src 'self'" in csp
 
 
+def test_a_category_has_the_report_s_colour_on_the_page(page, service):
+    page.fill("#copy", "Accoring to the goverment, it rained.")
+    mark = page.locator("#annotated-text mark.hl", has_text="Accoring")
+    expect(mark).to_have_count(1, timeout=20_000)
+    assert "cat-spelling" in mark.get_attribute("class").split()
+    report = ROOT / "reports" / "article.html"  # the committed report of the seed article
+    other = page.context.new_page()
+    other.goto(report.as_uri())
+    in_report = other.locator("mark.hl[data-cat=spelling]").first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == in_report
+
+
 def test_accept_a_fix_dismiss_a_finding_and_copy_the_corrected_text(page, service):
     text = "Accoring to the CEO 🎉, the the plan works.\n"
     page.fill("#copy", text)
@@ -119,4 +131,19 @@ def test_without_the_token_the_page_asks_for_it(browser, service):
     page.fill("#copy", "Accoring to him.")
     expect(page.locator("#status")).to_contain_text("bearer token is required", timeout=20_000)
     expect(page.locator("#token-box")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_the_page_fits_the_screen_and_shows_the_text_before_the_findings(browser, service, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(service + "/#token=page-token")
+    page.fill("#copy", ARTICLE)
+    expect(page.locator("#findings li").first).to_be_visible(timeout=20_000)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    text, findings = page.locator("#annotated-text").bounding_box(), page.locator("#findings").bounding_box()
+    assert text["y"] < findings["y"] if width == 390 else text["x"] > findings["x"]
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "test-artifacts" / f"serve-{width}.png"), full_page=True)
     context.close()

@@ -71,9 +71,7 @@ class SyllableTable:
         counts = self._counts if self._counts is not None else self._load()
         found = counts.get(word)
         if found is None:
-            import textstat  # only for words never seen on this machine
-
-            found = counts[word] = self._learned[word] = textstat.syllable_count(word)
+            found = counts[word] = self._learned[word] = _textstat().syllable_count(word)
         return found
 
     def save(self) -> None:
@@ -114,6 +112,18 @@ class SyllableTable:
                 counts[word] = int(count)
         self._counts = counts
         return counts
+
+
+def _textstat():
+    """textstat, imported only for words never seen on this machine. textstat
+    0.7.4 imports pkg_resources, whose deprecation warning means nothing to
+    a Copydesk user: it is silenced here, and only here."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+        import textstat
+    return textstat
 
 
 SYLLABLES = SyllableTable()

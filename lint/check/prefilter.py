@@ -44,6 +44,7 @@ class DocumentText:
         """The distinct runs of letters of the lowered text ("don't" is two)."""
         if self._words is None:
             self._scan_letter_runs()
+        assert self._words is not None  # _scan_letter_runs sets it
         return self._words
 
     @property
@@ -60,7 +61,8 @@ class DocumentText:
         # neighbouring blocks' last and first runs are: a few more doubled
         # runs than there are, never fewer, which a gate may have.
         pattern = _ASCII_LETTER_RUN if self.ascii else _LETTER_RUN
-        words, doubled = set(), set()
+        words: set[str] = set()
+        doubled: set[str] = set()
         text, starts = self.text, self.starts
         begin = 0
         while begin < len(text):

@@ -17,9 +17,24 @@ import gc
 import sys
 
 from lint import __version__
-from lint.cli import baseline, check, fix, report, rules, serve, server, setup
+from lint.cli import (
+    audit,
+    audit_report,
+    baseline,
+    check,
+    fix,
+    init,
+    lsp,
+    report,
+    rule,
+    rules,
+    serve,
+    server,
+    setup,
+    vocab,
+)
 
-COMMANDS = [check, fix, rules, report, serve, setup, server, baseline]
+COMMANDS = [check, fix, rules, rule, report, serve, lsp, setup, server, baseline, vocab, audit, audit_report, init]
 
 DESCRIPTION = """\
 Copydesk checks editorial copy and documentation: spelling and grammar
@@ -36,7 +51,11 @@ examples:
   copydesk fix article.txt --diff            what the safe fixes would change
   copydesk report article.txt -o report.html the annotated report for editors
   copydesk rules                             the rules in force
+  copydesk rule typos.misspelling            what one rule checks, with examples
+  copydesk init                              a commented copydesk.yaml for this project
   copydesk serve --port 8765                 the HTTP service for a CMS (see docs/SERVICE.md)
+  copydesk audit archive.jsonl --out results/ a whole archive, locally or on Dask (see docs/SCALE.md)
+  copydesk lsp                               the language server for editors
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error
 """
@@ -48,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="copydesk", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for command in COMMANDS:
         command.add_parser(subparsers)
     return parser
@@ -61,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     # generation every 700 allocations, the default, costs 5-8% of a run.
     gc.set_threshold(20_000, 50, 50)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # told with the command's own usage, not the top-level one
+        command = _subcommand_parser(parser, getattr(args, "command", None)) or parser
+        command.error(f"unrecognized arguments: {' '.join(extra)}")
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
@@ -78,6 +100,15 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"copydesk: error: {message}", file=sys.stderr)
         return 2
+
+
+def _subcommand_parser(parser: argparse.ArgumentParser, name: str | None):
+    """The parser of the subcommand `name`, if there is one."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        choices = getattr(action, "choices", None) or {}
+        if name in choices:
+            return choices[name]
+    return None
 
 
 def usage_error(exc: Exception) -> str | None:

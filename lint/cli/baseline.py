@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.cli.common import add_rule_options, any_missing, command_line_from, warn
+from lint.cli.common import add_rule_options, any_missing, command_line_from, sentence, warn
 from lint.cli.run_options import add_run_options, run_linter
 
 HELP = "record the current findings so that `check --baseline` reports only new ones"
@@ -13,7 +13,7 @@ DEFAULT_FILE = Path("copydesk-baseline.json")
 
 def add_parser(subparsers) -> None:
     """Register `baseline` and its `create` action."""
-    parser = subparsers.add_parser("baseline", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("baseline", help=HELP, description=sentence(HELP))
     actions = parser.add_subparsers(title="actions", metavar="ACTION")
     create = actions.add_parser(
         "create", help="check PATHs and write every finding to the baseline file",

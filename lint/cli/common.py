@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from lint.run.pipeline import CommandLine
 
 
+def sentence(text: str) -> str:
+    """`text` as a sentence: first letter raised, the rest (HTML,
+    LanguageTool) left as written, unlike str.capitalize."""
+    return text[:1].upper() + text[1:] + "."
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """Parse 'a,b c' into ('a', 'b', 'c')."""
     return tuple(v for v in value.replace(",", " ").split() if v)
@@ -59,15 +65,29 @@ def add_fail_on(parser: argparse.ArgumentParser) -> None:
                         help="lowest severity that makes the exit code 1 (default: error)")
 
 
-def exit_code(results, fail_on: str) -> int:
-    """0 clean, 1 findings at/above the threshold, 2 when a file could not be read."""
+def exit_code(results, fail_on) -> int:
+    """0 clean, 1 findings at/above the threshold, 2 when a file could not be read.
+
+    `fail_on` is a level, or a function giving each file's level (its own
+    config's `fail_on`, unless --fail-on was given), so the exit code does
+    not depend on the order of the paths.
+    """
     if any(r.fatal for r in results):
         return 2
-    if fail_on == "never":
-        return 0
-    threshold = Severity.parse(fail_on)
-    failing = any(f.severity >= threshold for r in results for f in r.findings)
-    return 1 if failing else 0
+    level_for = fail_on if callable(fail_on) else (lambda path: fail_on)
+    for result in results:
+        level = level_for(result.path)
+        if level == "never" or not result.findings:
+            continue
+        threshold = Severity.parse(level)
+        if any(f.severity >= threshold for f in result.findings):
+            return 1
+    return 0
+
+
+def fail_on_per_file(linter, args):
+    """The --fail-on level, or else the `fail_on` of each file's own config."""
+    return args.fail_on or (lambda path: linter.settings_for(path).fail_on)
 
 
 def use_color(stream=sys.stdout, choice: str = "auto") -> bool:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.cli.common import add_fail_on, add_rule_options
+from lint.cli.common import add_fail_on, add_rule_options, sentence
 
 HELP = "write the corrected edition of a file (safe fixes only unless --unsafe-fixes)"
 
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("fix", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("fix", help=HELP, description=sentence(HELP))
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE",
                         help="the file to fix (several files or directories with --in-place or --diff)")
     where = parser.add_mutually_exclusive_group()
@@ -26,6 +26,8 @@ def add_parser(subparsers) -> None:
                         help="also apply unsafe fixes (confusions, facts): review the result")
     parser.add_argument("--interactive", "-i", action="store_true",
                         help="ask about each change: yes, no, edit, all the rest, quit")
+    parser.add_argument("--decisions", type=Path, metavar="JSON",
+                        help="apply exactly the findings accepted in the report (its exported decisions file)")
     parser.add_argument("--log", type=Path, metavar="FILE",
                         help="write JSON listing every applied change and every unfixed finding")
     add_fail_on(parser)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from lint.cli.common import any_missing, command_line_from, exit_code, warn
+from lint.cli.common import any_missing, command_line_from, exit_code, fail_on_per_file, warn
 from lint.fix import FixResult, Relinter, fix_document
 from lint.fix.interactive import InteractiveEditor
 from lint.model import Applicability, Document
@@ -29,11 +29,22 @@ def encode(document: Document, text: str) -> bytes:
     return (("\ufeff" if document.bom else "") + text).encode(document.encoding)
 
 
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
 def unified_diff(path: str, result: FixResult) -> str:
-    """The edition as a unified diff against the original."""
-    return "".join(difflib.unified_diff(result.original.splitlines(keepends=True),
-                                        result.fixed.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    """The edition as a unified diff against the original that `patch` and
+    `git apply` take: lines split at "\\n" only (not at the other breaks
+    str.splitlines knows), and a last line without a newline marked so."""
+    lines = difflib.unified_diff(_patch_lines(result.original), _patch_lines(result.fixed),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n" + NO_NEWLINE for line in lines)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
 
 
 def log_entry(path: str, result: FixResult) -> dict:
@@ -59,7 +70,7 @@ def log_entry(path: str, result: FixResult) -> dict:
     }
 
 
-def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot]:
+def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Snapshot | None]:
     """Read one file and fix it; raises InputError."""
     try:
         snapshot = Snapshot.of(path)  # before reading: any later change is detected
@@ -67,6 +78,10 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
         snapshot = None  # read_document names the problem
     document = read_document(path)
     relint = Relinter(linter, path)
+    if args.decisions:
+        from lint.decisions.fixing import fix_with_decisions
+
+        return fix_with_decisions(document, relint, args.decisions_loaded, path), document, snapshot
     decide = InteractiveEditor(str(path)) if args.interactive else None
     result = fix_document(document, relint, unsafe=args.unsafe_fixes, select=args.select,
                           ignore=args.ignore, decide=decide)
@@ -75,9 +90,13 @@ def fix_file(linter: Linter, path: Path, args) -> tuple[FixResult, Document, Sna
     return result, document, snapshot
 
 
-def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot, args) -> None:
+def deliver(path: Path, document: Document, result: FixResult, snapshot: Snapshot | None, args) -> None:
     """Write the edition where the options say; raises WriteRefused or OSError."""
-    if args.diff:
+    if document.format == "docx" and not args.diff:
+        from lint.cli.fix_docx import deliver_docx
+
+        deliver_docx(path, result, snapshot, args)
+    elif args.diff:
         sys.stdout.write(unified_diff(str(path), result))
         sys.stdout.flush()
     elif args.in_place:
@@ -111,9 +130,16 @@ def run(args) -> int:
     if len(paths) != 1 and not (args.in_place or args.diff):
         warn("several files need --in-place or --diff (an edition goes to one place)")
         return 2
-    if args.interactive and len(paths) != 1:
-        warn("--interactive fixes one file at a time")
+    if (args.interactive or args.decisions) and len(paths) != 1:
+        warn(f"{'--interactive' if args.interactive else '--decisions'} fixes one file at a time")
         return 2
+    if args.decisions and (args.interactive or args.unsafe_fixes):
+        warn("--decisions applies exactly the editor's decisions: not with --interactive or --unsafe-fixes")
+        return 2
+    if args.decisions:
+        from lint.decisions import load_decisions
+
+        args.decisions_loaded = load_decisions(args.decisions)  # a DecisionError names the file
     failed, entries, results = False, [], []
     if args.in_place:  # what a killed run left behind
         for directory in {path.parent for path in paths}:
@@ -132,6 +158,14 @@ def run(args) -> int:
             continue
         print(summary_line(path, result), file=sys.stderr)
         entries.append(log_entry(str(path), result))
+        if args.decisions:
+            from lint.decisions.fixing import dismissed_log
+
+            entries[-1]["dismissed"] = dismissed_log(args.decisions_loaded, result.original)
+            words = args.decisions_loaded.vocabulary
+            if words:
+                warn(f"{len(words)} word{'' if len(words) == 1 else 's'} for the vocabulary: "
+                     f"copydesk vocab add --decisions {args.decisions}")
         results.append(FileResult(path, findings=result.remaining))
     if args.log:
         try:
@@ -142,7 +176,6 @@ def run(args) -> int:
             failed = True
     if failed:
         return 2
-    settings, _, _ = linter.setup_for(paths[0]) if paths else (None, None, None)
-    code = exit_code(results, args.fail_on or (settings.fail_on if settings else "error"))
+    code = exit_code(results, fail_on_per_file(linter, args))
     return 0 if args.exit_zero and code == 1 else code
 

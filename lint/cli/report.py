@@ -6,33 +6,35 @@ import os
 import sys
 from pathlib import Path
 
-from lint.cli.common import add_rule_options, any_missing, command_line_from, warn
+from lint.cli.common import add_rule_options, any_missing, command_line_from, sentence, warn
 
 HELP = "write the annotated HTML report (one page, or a page per document plus an index)"
 
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("report", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("report", help=HELP, description=sentence(HELP))
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
     parser.add_argument("--output", "-o", metavar="OUT",
                         help="FILE.html for one page; DIR/ (or an existing directory) for one page "
-                             "per document plus index.html (default: one page on stdout)")
+                             "per document plus index.html (default: one page on stdout, "
+                             "unless stdout is a terminal)")
     parser.add_argument("--unsafe-fixes", action="store_true",
-                        help="the corrected edition also applies unsafe fixes (default: safe only)")
+                        help="the page's 'accept suggested fixes' also accepts unsafe fixes (default: safe only)")
     add_rule_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     """Check the paths and write the report; return the exit code."""
-    from lint.report import (  # Jinja2: only this command loads it
-        assign_colours,
-        build_document,
-    )
+    from lint.report import build_document  # Jinja2: only this command loads it
     from lint.run.pipeline import Linter
 
     if any_missing(args.paths):
+        return 2
+    if args.output is None and sys.stdout.isatty():
+        warn("error: the report is an HTML page; write it with -o report.html "
+             "(or redirect stdout: copydesk report FILE > report.html)")
         return 2
     linter = Linter(command_line_from(args))
     docs, fatal = [], False
@@ -44,7 +46,6 @@ def run(args) -> int:
     if not docs:
         warn("no files to report on")
         return 2
-    assign_colours(docs)
     output = args.output
     if output and (output.endswith(("/", "\\")) or Path(output).is_dir()):
         _write_directory(Path(output), docs)

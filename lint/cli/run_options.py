@@ -29,8 +29,11 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     """--changed-since, --jobs, --no-cache, --cache-dir."""
     group = parser.add_argument_group("files and speed")
     group.add_argument("--changed-since", metavar="REF",
-                       help="check only files under PATHs that changed in git since REF "
-                            "(committed, staged, unstaged or untracked)")
+                       help="check only files under PATHs that changed in git since REF's merge base "
+                            "with HEAD (committed, staged, unstaged or untracked)")
+    group.add_argument("--changed-lines", action="store_true",
+                       help="with --changed-since, report only findings on lines changed since "
+                            "REF's merge base (what a pull request reviewer sees)")
     group.add_argument("--jobs", "-j", type=at_least(1), metavar="N",
                        help="check N files at once in separate processes (default: the CPU count)")
     group.add_argument("--no-cache", dest="cache", action="store_false",
@@ -40,8 +43,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                             ".copydesk-cache in the current directory)")
 
 
-def run_linter(linter: Linter, args) -> list:
-    """Check the files the arguments name; results in file order."""
+def run_linter(linter: Linter, args, skipped=None) -> list:
+    """Check the files the arguments name; results in file order (walked
+    files without a reader are counted in `skipped`, when given)."""
     from lint.run.parallel import check_files
     from lint.store.results import ResultCache, default_directory
 
@@ -51,6 +55,11 @@ def run_linter(linter: Linter, args) -> list:
         settings = linter.settings_for(args.paths[0])
         files = changed_files(args.changed_since, args.paths, settings.is_excluded)
     else:
-        files = list(linter.files(args.paths))
+        files = list(linter.files(args.paths, skipped))
     cache = ResultCache(args.cache_dir or default_directory()) if args.cache else None
-    return check_files(linter, files, jobs=args.jobs, cache=cache)
+    results = check_files(linter, files, jobs=args.jobs, cache=cache)
+    if getattr(args, "changed_lines", False):
+        from lint.run.changed_lines import changed_line_numbers, keep_changed_lines
+
+        results = keep_changed_lines(results, changed_line_numbers(args.changed_since, args.paths))
+    return results

@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lint.check.languagetool.server import ServerState
     from lint.config.settings import Settings
+
+from lint.cli.common import sentence
 
 HELP = "start, stop or show the local LanguageTool server Copydesk manages"
 
@@ -29,7 +32,7 @@ def settings_from(args) -> Settings:
 
 def add_parser(subparsers) -> None:
     """Register the command and its three actions."""
-    parser = subparsers.add_parser("server", help=HELP, description=HELP.capitalize() + ".")
+    parser = subparsers.add_parser("server", help=HELP, description=sentence(HELP))
     actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action",
                                     required=True)
     start = actions.add_parser("start", help="start the server (fetching LanguageTool if needed)")
@@ -51,6 +54,7 @@ def run(args) -> int:
 
     layout = layout_for(settings_from(args)).ensure()
     manager = ServerManager(layout)
+    state: ServerState | None
     try:
         if args.action == "start":
             state, started = manager.start(args.port)

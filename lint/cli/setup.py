@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from lint.cli.common import sentence
 from lint.cli.server import add_config_option, settings_from
 
 HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local server"
@@ -11,7 +12,7 @@ HELP = "fetch LanguageTool (Java jars from Maven Central) and start its local se
 
 def add_parser(subparsers) -> None:
     """Register the command."""
-    parser = subparsers.add_parser("setup", help=HELP, description=HELP.capitalize() + ". "
+    parser = subparsers.add_parser("setup", help=HELP, description=sentence(HELP) + " "
                                    "Idempotent: a second run only checks that all is in place.")
     parser.add_argument("--no-start", dest="start", action="store_false",
                         help="only fetch the jars; start the server on the first check")

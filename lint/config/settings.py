@@ -7,11 +7,12 @@ command-line flags.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, cast
 
+from lint.config import globs, rule_ids
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 from lint.model import Severity
 from lint.notices import notice
@@ -26,7 +27,7 @@ PACKAGE_RULES_DIR = _WHEEL_RULES_DIR if _WHEEL_RULES_DIR.is_dir() else _SOURCE_R
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                     ".tox", ".mypy_cache", ".pytest_cache")
 
-_TOP_KEYS = {
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "rules_dirs": list, "builtin_rules": bool, "enable": list, "disable": list,
     "severity": dict, "options": dict, "vocabulary": dict, "exclude": list,
     "overrides": list, "languagetool": dict, "fail_on": str, "html": dict,
@@ -34,7 +35,7 @@ _TOP_KEYS = {
 }
 _OVERRIDE_KEYS = {"files": list, "enable": list, "disable": list, "severity": dict}
 _VOCAB_KEYS = {"accept": list, "reject": list}
-_LT_KEYS = {
+_LT_KEYS: dict[str, type | tuple[type, ...]] = {
     "enabled": bool, "url": str, "language": str, "picky": bool, "timeout": (int, float),
     "enable_rules": list, "disable_rules": list, "enable_categories": list,
     "disable_categories": list, "cache_dir": str,
@@ -99,6 +100,9 @@ class Settings:
     html: HtmlSettings = HtmlSettings()
     fail_on: str = "error"
     max_file_mb: float = 20
+    # Where each rule id was named, checked once the rules are loaded
+    # (rule_ids.check_rule_refs); not part of what decides the findings.
+    rule_refs: tuple[rule_ids.RuleRef, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def base_dir(self) -> Path:
@@ -116,12 +120,12 @@ class Settings:
         if parts & set(DEFAULT_EXCLUDES):
             return True
         rel = _relative(path, self.base_dir)
-        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+        return globs.matches(rel, self.exclude, path.is_dir)
 
     def overrides_for(self, path: Path) -> list[Override]:
         """The per-glob overrides that apply to `path`, in file order."""
         rel = _relative(path, self.base_dir)
-        return [o for o in self.overrides if any(_glob_match(rel, g) for g in o.files)]
+        return [o for o in self.overrides if globs.matches(rel, o.files)]
 
 
 def rule_matches(rule_id: str, selectors) -> bool:
@@ -155,16 +159,6 @@ def _resolved(path: Path) -> Path:
     return path.resolve()
 
 
-def _glob_match(rel_path: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatch(rel_path, pattern) or fnmatch.fnmatch(rel_path, pattern + "/*"):
-        return True
-    # A pattern without a slash matches a name at any depth, as in .gitignore.
-    if "/" not in pattern:
-        return any(fnmatch.fnmatch(part, pattern) for part in rel_path.split("/"))
-    return False
-
-
 def find_config(start: Path) -> Path | None:
     """The nearest copydesk.yaml / .copydesk.yaml at or above `start`."""
     directory = start if start.is_dir() else start.parent
@@ -188,6 +182,7 @@ def load_config(path: Path) -> Settings:
     base = path.parent
     settings = Settings(config_path=path)
     values: dict = {}
+    refs: list = []
     if "rules_dirs" in data:
         values["rules_dirs"] = tuple(_rule_dir(base, d, data["rules_dirs"], i)
                                      for i, d in enumerate(_strings(data["rules_dirs"])))
@@ -197,13 +192,17 @@ def load_config(path: Path) -> Settings:
     for key in ("enable", "disable", "exclude"):
         if key in data:
             values[key] = tuple(_strings(data[key]))
+            if key != "exclude":
+                refs.extend(rule_ids.from_list(key, data[key]))
     if "severity" in data:
         values["severity"] = _severity_table(data["severity"])
+        refs.extend(rule_ids.from_mapping("severity", data["severity"]))
     if "options" in data:
         for rule_id, opts in data["options"].items():
             if not isinstance(opts, dict):
                 raise data["options"].error(f"options for {rule_id!r} must be a mapping", rule_id)
         values["options"] = dict(data["options"])
+        refs.extend(rule_ids.from_mapping("options", data["options"], one_rule=True))
     if "vocabulary" in data:
         vocab = data["vocabulary"]
         check_keys(vocab, _VOCAB_KEYS, what="vocabulary")
@@ -211,10 +210,14 @@ def load_config(path: Path) -> Settings:
         values["reject"] = tuple(_strings(vocab.get("reject", [])))
     if "overrides" in data:
         values["overrides"] = tuple(_override(item) for item in data["overrides"])
+        for item in data["overrides"]:
+            refs.extend(rule_ids.from_list("overrides: enable", item.get("enable", [])))
+            refs.extend(rule_ids.from_list("overrides: disable", item.get("disable", [])))
+            refs.extend(rule_ids.from_mapping("overrides: severity", item.get("severity", {})))
     if "languagetool" in data:
         lt = data["languagetool"]
         check_keys(lt, _LT_KEYS, what="languagetool settings")
-        lt_values = {k: (tuple(_strings(v)) if isinstance(v, list) else v) for k, v in lt.items()}
+        lt_values: dict[str, Any] = {k: (tuple(_strings(v)) if isinstance(v, list) else v) for k, v in lt.items()}
         if "timeout" in lt_values:
             lt_values["timeout"] = float(lt_values["timeout"])
         values["languagetool"] = replace(settings.languagetool, **lt_values)
@@ -232,7 +235,7 @@ def load_config(path: Path) -> Settings:
         if data["fail_on"] not in FAIL_ON_CHOICES:
             raise data.error(f"'fail_on' must be one of {', '.join(FAIL_ON_CHOICES)}", "fail_on")
         values["fail_on"] = data["fail_on"]
-    return replace(settings, **values)
+    return replace(settings, **values, rule_refs=tuple(refs))
 
 
 def _rule_dir(base: Path, value: str, items, index: int) -> Path:
@@ -263,8 +266,8 @@ def _severity_table(mapping) -> tuple[tuple[str, Severity], ...]:
         try:
             table.append((rule_id, Severity.parse(str(level))))
         except KeyError:
-            raise mapping.error(f"severity for {rule_id!r} must be error, warning or info, not {level!r}",
-                                rule_id) from None
+            message = f"severity for {rule_id!r} must be error, warning or info, not {level!r}"
+            raise cast(LocatedDict, mapping).error(message, rule_id) from None
     return tuple(table)
 
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -109,7 +110,9 @@ def _loader_class(fast: bool) -> type:
     """
     import yaml
 
-    class LocatingLoader(_Locating, yaml.CSafeLoader if fast else yaml.SafeLoader):
+    base: Any = yaml.CSafeLoader if fast else yaml.SafeLoader  # Any: mypy takes no base chosen at run time
+
+    class LocatingLoader(_Locating, base):
         pass
 
     # YAML 1.1 reads yes/no/on/off as booleans, which turns word lists such as
@@ -248,6 +251,7 @@ def _decode(value: Any, path: Path) -> Any:
     """The inverse of `_encode`, every container pointing at `path`."""
     if type(value) is not dict:
         return value
+    result: LocatedDict | LocatedList
     if "m" in value:
         result = LocatedDict()
         result.key_lines = {}
@@ -262,7 +266,7 @@ def _decode(value: Any, path: Path) -> Any:
     return result
 
 
-def check_keys(mapping: LocatedDict, allowed: dict[str, type | tuple], required: tuple[str, ...] = (),
+def check_keys(mapping: LocatedDict, allowed: Mapping[str, type | tuple], required: tuple[str, ...] = (),
                what: str = "mapping") -> None:
     """Reject unknown keys, missing keys and wrong types, naming file:line."""
     if not isinstance(mapping, dict):

@@ -130,6 +130,7 @@ def fix_document(document: Document, relint: Relint, *, unsafe: bool = False, se
         changes: list[AppliedChange] = []
         for finding in chosen:
             fix = finding.fix
+            assert fix is not None  # choose_fixes chose among wanted findings, each with a fix
             start, end, after = changed_slice(text, fix)
             key = original_key(finding)
             original_start, original_end = offsets.to_original(start), offsets.to_original(end, is_end=True)

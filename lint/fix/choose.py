@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from itertools import pairwise
+from typing import cast
 
 from lint.config.settings import rule_matches
 from lint.fix.offsets import apply_edits
@@ -92,7 +93,9 @@ def changed_slice(text: str, fix: Fix) -> tuple[int, int, str]:
 
 def _priority(finding: Finding):
     """Which of two overlapping fixes wins: the safer, then a built-in rule, then the first."""
-    return (-finding.fix.applicability, finding.source != "builtin", *fix_span(finding.fix), finding.rule)
+    fix = finding.fix
+    assert fix is not None  # choose_fixes is given wanted findings, each with a fix
+    return (-fix.applicability, finding.source != "builtin", *fix_span(fix), finding.rule)
 
 
 def choose_fixes(findings: list[Finding], text: str, ranges) -> tuple[list[Finding], list[Finding]]:
@@ -103,6 +106,7 @@ def choose_fixes(findings: list[Finding], text: str, ranges) -> tuple[list[Findi
     taken, chosen, skipped = TakenEdits(), [], []
     for finding in sorted(findings, key=_priority):
         fix = finding.fix
+        assert fix is not None  # is_wanted let through only findings with a fix
         if not _well_formed(fix, len(text)):
             continue
         if not _inside_prose(fix, ranges):
@@ -114,7 +118,7 @@ def choose_fixes(findings: list[Finding], text: str, ranges) -> tuple[list[Findi
             continue
         taken.add(fix.edits)
         chosen.append(finding if fix == finding.fix else replace(finding, fix=fix))
-    chosen.sort(key=lambda f: (*fix_span(f.fix), f.rule))
+    chosen.sort(key=lambda f: (*fix_span(cast(Fix, f.fix)), f.rule))
     return chosen, skipped
 
 
@@ -147,5 +151,8 @@ def absorb_emptied_line(edit: Edit, text: str) -> Edit:
         while end < len(text) and not text[end:_line_bounds(text, end, end)[1]].strip():
             end = min(len(text), _line_bounds(text, end, end)[1] + 1)
     while end == len(text) and start and _blank_line_before(text, start) is not None:
-        start = _blank_line_before(text, start)  # nothing follows: leave no trailing blank lines
+        start = cast(int, _blank_line_before(text, start))  # nothing follows: leave no trailing blank lines
+    if end == len(text) and start and not text.endswith("\n"):
+        # The last line had no newline: take the one before, so none is added.
+        start -= 2 if text[start - 2:start] == "\r\n" else 1
     return Edit(start, end, "")

@@ -46,6 +46,7 @@ class InteractiveEditor:
         if self.accept_all:
             return ACCEPT
         finding = proposal.finding
+        assert finding.fix is not None  # fix_document proposes only findings with a fix
         self.stderr.write(f"\n{self.path}:{proposal.line}: {finding.rule} {finding.message}\n"
                           f"    {context_line(proposal.text, proposal.start, proposal.end)}\n"
                           f"  - {proposal.before!r}\n  + {proposal.after!r}"

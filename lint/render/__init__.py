@@ -16,6 +16,20 @@ class RenderOptions:
 
     color: bool = False
     show_source: bool = True
+    # The lowest severity that fails the run: a level, or a function giving
+    # each file's (see cli.common.fail_on_per_file). JUnit fails only those.
+    fail_on: object = "error"
+    # rule id -> its RuleSpec (or None), for formats that describe rules (SARIF)
+    rule_spec: object = None
+    # resolved path -> changed line numbers (None: all), to annotate those first (github)
+    changed_lines: dict | None = None
+
+    def fails(self, path, severity) -> bool:
+        """True when a finding of this severity in this file fails the run."""
+        from lint.model import Severity
+
+        level = str(self.fail_on(path) if callable(self.fail_on) else self.fail_on)
+        return level != "never" and severity >= Severity.parse(level)
 
 
 # Format name -> "module" or "module:attribute" with a `render`. Imported

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from lint.formats import FORMATS
 from lint.model import Applicability, Finding, Severity
 from lint.positions import LineIndex
 
@@ -43,6 +44,9 @@ def file_to_dict(result) -> dict:
         text = result.document.text
         index = LineIndex(text)
         entry["findings"] = [finding_to_dict(f, text, index) for f in result.findings]
+        line_unit = FORMATS[result.document.format].line_unit if result.document.format in FORMATS else "line"
+        if line_unit != "line":  # a Word document: "line" is the paragraph number, "column" the character in it
+            entry["line_unit"] = line_unit
     if result.error:
         entry["error"] = result.error
     if result.notes:

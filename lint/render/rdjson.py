@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from types import SimpleNamespace
+from typing import Any
 
 from lint.render.located import Located, byte_column, located_findings, problems
 
@@ -28,7 +29,7 @@ def diagnostics(results) -> list[dict]:
                         "code": {"value": "copydesk.input"}})
         for item in located_findings(result):
             finding = item.finding
-            diagnostic = {
+            diagnostic: dict[str, Any] = {
                 "message": finding.message,
                 "location": {"path": item.path,
                              "range": {"start": _position(item, finding.start),

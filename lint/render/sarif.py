@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 from lint import __version__
-from lint.render.located import Problem, located_findings, path_uri, problems
+from lint.render.located import Problem, located_findings, problems
+from lint.render.sarif_meta import Locator, UniqueFingerprints, rule_descriptor
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,7 +22,7 @@ def _region(data: dict) -> dict:
             "endLine": data["end_line"], "endColumn": data["end_column"]}
 
 
-def _fixes(item) -> list[dict]:
+def _fixes(item, locator) -> list[dict]:
     fix = item.data["fix"]
     if not fix:
         return []
@@ -32,33 +33,33 @@ def _fixes(item) -> list[dict]:
                                                "endLine": end_line, "endColumn": end_column},
                              "insertedContent": {"text": edit["replacement"]}})
     return [{"description": {"text": f"{fix['applicability']} fix for {item.finding.rule}"},
-             "artifactChanges": [{"artifactLocation": {"uri": path_uri(item.path)},
+             "artifactChanges": [{"artifactLocation": locator.location(item.path),
                                   "replacements": replacements}]}]
 
 
-def _notification(problem: Problem) -> dict:
+def _notification(problem: Problem, locator) -> dict:
     return {"level": _LEVELS.get(problem.level, problem.level),
             "message": {"text": f"{problem.path}: {problem.message}"},
             "descriptor": {"id": "copydesk.skipped" if problem.message.startswith("skipped")
                            else "copydesk.source"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(problem.path)}}}]}
+            "locations": [{"physicalLocation": {"artifactLocation": locator.location(problem.path)}}]}
 
 
-def build(results) -> dict:
-    """The SARIF log as a dict."""
+def build(results, rule_spec=None) -> dict:
+    """The SARIF log as a dict; `rule_spec(id)` gives a rule's RuleSpec, for its help."""
+    locator, fingerprints = Locator(), UniqueFingerprints()
     rules: dict[str, int] = {}
     rule_entries: list[dict] = []
     sarif_results: list[dict] = []
     notifications: list[dict] = []
     for result in results:
-        notifications.extend(_notification(p) for p in problems(result))
+        notifications.extend(_notification(p, locator) for p in problems(result))
         for item in located_findings(result):
             finding = item.finding
             if finding.rule not in rules:
                 rules[finding.rule] = len(rule_entries)
                 rule_entries.append({
-                    "id": finding.rule,
-                    "shortDescription": {"text": f"{finding.category}: {finding.rule}"},
+                    **rule_descriptor(finding, rule_spec(finding.rule) if rule_spec else None),
                     "defaultConfiguration": {"level": _LEVELS[str(finding.severity)]},
                     "properties": {"category": finding.category, "source": finding.source}})
             entry = {
@@ -66,17 +67,18 @@ def build(results) -> dict:
                 "level": _LEVELS[str(finding.severity)],
                 "message": {"text": finding.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": path_uri(item.path)},
+                    "artifactLocation": locator.location(item.path),
                     "region": {**_region(item.data), "snippet": {"text": item.data["text"]}}}}],
-                "partialFingerprints": {"copydeskFingerprint/v1": item.fingerprint},
+                "partialFingerprints": {"copydeskFingerprint/v2": fingerprints(item.path, item.fingerprint)},
             }
-            fixes = _fixes(item)
+            fixes = _fixes(item, locator)
             if fixes:
                 entry["fixes"] = fixes
             sarif_results.append(entry)
     run = {
         "tool": {"driver": {"name": "Copydesk", "version": __version__,
                             "semanticVersion": __version__, "rules": rule_entries}},
+        "originalUriBaseIds": locator.base_ids(),
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": not any(r.fatal for r in results),
                          "toolExecutionNotifications": notifications}],
@@ -87,4 +89,4 @@ def build(results) -> dict:
 
 def render(results, options) -> str:
     """The SARIF log, pretty-printed."""
-    return json.dumps(build(results), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(build(results, options.rule_spec), ensure_ascii=False, indent=2) + "\n"

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.model import Severity
+from lint.categories import ansi
+from lint.model import Applicability, Severity
 from lint.positions import LineIndex
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def render(results, options) -> str:
     """Every finding of every file, then a one-line summary."""
     out: list[str] = []
     counts: Counter = Counter()
-    fixable = 0
+    fixable: Counter = Counter()  # applicability -> findings with such a fix
     notes: dict[str, list] = {}  # one line per distinct note, however many files share it
     for result in results:
         if result.error:
@@ -28,7 +29,8 @@ def render(results, options) -> str:
         index = LineIndex(text)
         for finding in result.findings:
             counts[finding.severity] += 1
-            fixable += finding.fix is not None
+            if finding.fix is not None:
+                fixable[finding.fix.applicability] += 1
             out.extend(_finding_lines(result.path, finding, text, index, options))
     for note, paths in notes.items():
         out.append(f"{paths[0]}: note: {note}" if len(paths) == 1 else f"note ({len(paths)} files): {note}")
@@ -43,7 +45,7 @@ def _paint(text: str, code: str, options) -> str:
 def _finding_lines(path, finding, text, index, options) -> list[str]:
     line, col = index.line_col(finding.start)
     severity = _paint(str(finding.severity), _COLORS[finding.severity], options)
-    rule = _paint(finding.rule, _DIM, options)
+    rule = _paint(finding.rule, ansi(finding.category), options)  # the category's colour, as in the report
     message = finding.message
     if finding.replacements and finding.replacements[0] and finding.replacements[0] not in message:
         message += f" (→ {finding.replacements[0]})"
@@ -77,7 +79,7 @@ def _window(text: str, line_start: int, line_end: int, start: int) -> tuple[str,
     return prefix + shown + suffix, start - left + len(prefix)
 
 
-def _summary(counts: Counter, fixable: int, results) -> str:
+def _summary(counts: Counter, fixable: Counter, results) -> str:
     total = sum(counts.values())
     files = len(results)
     skipped = sum(1 for r in results if r.error)
@@ -87,6 +89,16 @@ def _summary(counts: Counter, fixable: int, results) -> str:
     line = f"{total} finding{'s' if total != 1 else ''}{detail} in {files} file{'s' if files != 1 else ''}"
     if skipped:
         line += f", {skipped} skipped"
-    if fixable:
-        line += f"; {fixable} fixable with `copydesk fix`"
-    return line + "."
+    return line + _fixable(fixable) + "."
+
+
+def _fixable(fixable: Counter) -> str:
+    """How many `fix` applies, and how many only with --unsafe-fixes
+    (display-only suggestions are never applied, so not counted)."""
+    safe, unsafe = fixable[Applicability.SAFE], fixable[Applicability.UNSAFE]
+    parts = []
+    if safe:
+        parts.append(f"{safe} fixable with `copydesk fix`")
+    if unsafe:
+        parts.append(f"{unsafe} {'more ' if safe else ''}with `copydesk fix --unsafe-fixes`")
+    return "; " + ", ".join(parts) if parts else ""

@@ -17,10 +17,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from lint import __version__
-from lint.report.model import DocumentReport, assign_colours, build_document
+from lint.categories import report_css
+from lint.report.model import DocumentReport, build_document
 from lint.report.visible import visible
 
-__all__ = ["DocumentReport", "assign_colours", "build_document", "render_page", "page_name"]
+__all__ = ["DocumentReport", "build_document", "render_page", "page_name"]
 
 
 @cache
@@ -53,7 +54,7 @@ def render_page(title: str, docs: list[DocumentReport], index: list[DocumentRepo
                 up: str = "") -> str:
     """One HTML page: the documents given, preceded by an index when given;
     `up` links back to the index page of a directory report."""
-    css, script = _asset("report.css"), _asset("report.js")
+    css, script = _asset("report.css") + report_css(), _asset("report.js") + _asset("decisions.js")
     return _environment().get_template("page.html.j2").render(
         title=title, docs=docs, index=index, up=up, css=Markup(css), script=Markup(script),
         csp=Markup(content_security_policy(css, script)), version=__version__)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from lint.model import Block
+from lint.report.inline_code import OBJECT, code_in
 
 # Markup a reader never sees: tags, Markdown line prefixes, emphasis and table pipes.
 _INVISIBLE_MARKUP = re.compile(r"<[^>]*>|^[ \t]*(?:[#>*+\-|]+|\d+[.)])[ \t]*|[|*_`~=]", re.M)
@@ -31,7 +32,7 @@ class Token:
     """One step of a chunk: open or close a mark, a zero-width mark (point),
     visible text, hidden markup, or text the reader sees in place of markup."""
 
-    kind: str  # "open" | "close" | "point" | "text" | "markup" | "decoded"
+    kind: str  # "open" | "close" | "point" | "text" | "markup" | "decoded" | "code"
     text: str = ""
     mark: object = None  # the finding view, for open/point
     continuation: bool = False
@@ -44,8 +45,8 @@ class Chunk:
     kind: str
     start: int
     end: int
-    # (source start, source end, what the reader sees) for markup inside a block
-    hidden: list[tuple[int, int, str]] = field(default_factory=list)
+    # (source start, source end, what the reader sees, "decoded" | "code") for markup inside a block
+    hidden: list[tuple[int, int, str, str]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
 
     @property
@@ -54,15 +55,19 @@ class Chunk:
         return _ELEMENTS.get(self.kind, "paragraph")
 
 
-def _block_chunk(block: Block) -> Chunk:
+def _block_chunk(block: Block, text: str) -> Chunk:
     spans = sorted(block.spans, key=lambda s: s.source_start)
     hidden = []
     for before, after in pairwise(spans):
         source_gap = (before.source_start + before.length, after.source_start)
-        # U+FFFC stands for an inline object (an image) in block text: nothing to read.
-        reader_text = block.text[before.text_start + before.length:after.text_start].replace("\ufffc", "")
+        reader_text = block.text[before.text_start + before.length:after.text_start]
+        kind = "decoded"
+        if OBJECT in reader_text:
+            # U+FFFC stands for an inline object: inline code the reader sees, or an image.
+            code = code_in(text[source_gap[0]:source_gap[1]])
+            reader_text, kind = (code, "code") if code else (reader_text.replace(OBJECT, ""), kind)
         if source_gap[1] > source_gap[0] or reader_text:
-            hidden.append((*source_gap, reader_text))
+            hidden.append((*source_gap, reader_text, kind))
     return Chunk(block.kind, spans[0].source_start, spans[-1].source_start + spans[-1].length, hidden)
 
 
@@ -70,7 +75,7 @@ def chunk_ranges(text: str, blocks: list[Block], spans: list[tuple[int, int]]) -
     """Cut the source into chunks: blocks, and any gap with words or a finding."""
     ranges: list[Chunk] = []
     for block in sorted((b for b in blocks if b.spans), key=lambda b: min(s.source_start for s in b.spans)):
-        chunk = _block_chunk(block)
+        chunk = _block_chunk(block, text)
         if ranges and chunk.start < ranges[-1].end:  # nested blocks (alt text): show the source
             ranges[-1].end = max(ranges[-1].end, chunk.end)
             ranges[-1].hidden = []
@@ -156,7 +161,7 @@ def _tokens(text: str, chunk: Chunk, marks: list, opened: set[int]):
         if following > here:
             yield Token("markup" if hidden else "text", text[here:following])
         if hidden and hidden[2] and following >= hidden[1]:
-            yield Token("decoded", hidden[2])
+            yield Token(hidden[3], hidden[2])
 
 
 def _nesting_key(mark):

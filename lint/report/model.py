@@ -7,21 +7,23 @@ reading order), so the same input always renders the same bytes.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lint.categories import family_of
 from lint.check.text import block_sentences
-from lint.fix import FixResult, Relinter, fix_document, redline
 from lint.model import Block, Finding, Severity
 from lint.positions import LineIndex
 from lint.report import readability
+from lint.report.choices import page_data
 from lint.report.layout import Chunk, lay_out
 
 CLAIM_CATEGORIES = ("claims", "facts")
-CATEGORY_COLOURS = 10  # number of category background classes in report.css
+CALM_CATEGORIES = ("readability",)  # shown as margin marks, like infos, unless asked
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
+_QUOTES = (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"))
+EXCERPT_SHOWN = 40  # characters of the flagged text quoted in the findings list
 
 
 @dataclass
@@ -36,7 +38,6 @@ class FindingView:
     excerpt: str
     why: str
     link: str
-    colour: int
     sentence: tuple[str, str, str] | None = None  # before, the finding, after
 
     start = property(lambda self: self.finding.start)
@@ -46,6 +47,22 @@ class FindingView:
     category = property(lambda self: self.finding.category)
     severity = property(lambda self: str(self.finding.severity))
     severity_label = property(lambda self: SEVERITY_LABELS[str(self.finding.severity)])
+    colour = property(lambda self: family_of(self.finding.category).name)
+
+    @property
+    def calm(self) -> bool:
+        """Shown as a margin mark, not an underline, by default: infos and readability."""
+        return self.finding.severity == Severity.INFO or self.category in CALM_CATEGORIES
+
+    @property
+    def quote(self) -> str:
+        """The flagged text as the findings list quotes it, shortened; none when the message quotes it."""
+        text = " ".join(self.excerpt.split())
+        if not text and self.excerpt:
+            return "␣" * min(len(self.excerpt), 5)  # spacing: show where it is
+        if text and any(f"{a}{text}{b}" in self.message for a, b in _QUOTES):
+            return ""  # the message quotes it already
+        return text if len(text) <= EXCERPT_SHOWN else text[:EXCERPT_SHOWN - 1].rstrip() + "…"
 
     @property
     def fix_label(self) -> str:
@@ -61,16 +78,6 @@ class FindingView:
 
 
 @dataclass
-class Edition:
-    """The corrected edition and its redline, from the fixer."""
-
-    fixed: str
-    redline: list[tuple[str, str]]
-    result: FixResult
-    unsafe: bool
-
-
-@dataclass
 class DocumentReport:
     """One document's report."""
 
@@ -78,14 +85,15 @@ class DocumentReport:
     path: str
     findings: list[FindingView] = field(default_factory=list)
     chunks: list[Chunk] = field(default_factory=list)
-    edition: Edition | None = None
+    data: str = ""  # the page script's JSON: original text and each finding's choices
+    format: str = "text"
+    unsafe: bool = False
     scores: list = field(default_factory=list)
     hardest: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
     text_hash: str = ""
     page: str = ""  # file name of its own page, in directory mode
-    colours: dict = field(default_factory=dict)  # category -> colour class, see assign_colours
 
     @property
     def claims(self) -> list[FindingView]:
@@ -99,10 +107,15 @@ class DocumentReport:
         return [(str(s), SEVERITY_LABELS[str(s)], counts[str(s)]) for s in sorted(Severity, reverse=True)]
 
     @property
-    def category_counts(self) -> list[tuple[str, int, int]]:
-        """(category, colour, count) for each category present, by name."""
+    def category_counts(self) -> list[tuple[str, str, int]]:
+        """(category, colour family, count) for each category present, by name."""
         counts = Counter(f.category for f in self.findings)
-        return [(c, self.colours.get(c, 0), n) for c, n in sorted(counts.items())]
+        return [(c, family_of(c).name, n) for c, n in sorted(counts.items())]
+
+    @property
+    def calm_count(self) -> int:
+        """How many findings are margin marks by default."""
+        return sum(1 for f in self.findings if f.calm)
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""
@@ -115,19 +128,11 @@ class DocumentReport:
                 -self.count("info"), self.path)
 
 
-def assign_colours(docs: list[DocumentReport]) -> None:
-    """Give each category of the run its own colour class, the same on every page."""
-    categories = sorted({f.category for doc in docs for f in doc.findings})
-    colours = {c: i % CATEGORY_COLOURS for i, c in enumerate(categories)}
-    for doc in docs:
-        doc.colours = colours
-        for finding in doc.findings:
-            finding.colour = colours[finding.category]
-
-
 def build_document(result, linter, key: str, *, unsafe_fixes: bool = False) -> DocumentReport:
-    """The report of one FileResult; `linter` supplies rules and the fixer's re-check."""
-    report = DocumentReport(key, str(result.path), notes=list(result.notes), error=result.error)
+    """The report of one FileResult; `linter` supplies the rules; `unsafe_fixes` lets
+    the page's "accept suggested fixes" take unsafe fixes too."""
+    report = DocumentReport(key, str(result.path), notes=list(result.notes), error=result.error,
+                            unsafe=unsafe_fixes)
     document = result.document
     if document is None:
         return report
@@ -141,25 +146,23 @@ def build_document(result, linter, key: str, *, unsafe_fixes: bool = False) -> D
         spec = ruleset.rule(finding.rule)
         report.findings.append(FindingView(
             key=f"{key}-f{number}", order=number, finding=finding, line=line, column=column,
-            excerpt=text[finding.start:finding.end], why=_why(finding, spec),
+            excerpt=text[finding.start:finding.end], why=why_it_matters(finding, spec),
             link=spec.link if spec and spec.link.startswith("https://") else "",
-            colour=0,
             sentence=_sentence(text, document.blocks, finding)
             if finding.category in CLAIM_CATEGORIES else None))
     report.chunks = lay_out(text, document.blocks, report.findings)
     report.scores = readability.scores(result.metrics)
     report.hardest = readability.hardest_sentences(text, document.blocks)
-    report.edition = _edition(document, linter, result.path, unsafe_fixes)
+    report.format = document.format
+    report.data = page_data(report.path, text, report.findings, unsafe=unsafe_fixes)
     return report
 
 
-def _why(finding: Finding, spec) -> str:
-    """Why the finding matters: the rule's description, or LanguageTool's category."""
+def why_it_matters(finding: Finding, spec) -> str:
+    """Why the finding matters: the rule's description, or what its category costs a reader."""
     if spec is not None and spec.description:
         return " ".join(spec.description.split())
-    if finding.source == "languagetool":
-        return f"LanguageTool reports this under its {finding.category} category."
-    return ""
+    return family_of(finding.category).why
 
 
 def _sentence(text: str, blocks: list[Block], finding: Finding) -> tuple[str, str, str] | None:
@@ -187,29 +190,3 @@ def _squash(piece: str) -> str:
     if not inner:
         return " " if piece else ""
     return (" " if piece[:1].isspace() else "") + inner + (" " if piece[-1:].isspace() else "")
-
-
-def _edition(document, linter, path, unsafe: bool) -> Edition:
-    """Run the fixer (the same one `copydesk fix` uses) for the corrected edition."""
-    result = fix_document(document, Relinter(linter, path), unsafe=unsafe)
-    return Edition(result.fixed, line_then_word_redline(result.original, result.fixed), result, unsafe)
-
-
-def line_then_word_redline(original: str, fixed: str) -> list[tuple[str, str]]:
-    """The fixer's word-level redline, run only on the lines that changed.
-
-    A word diff of a whole chapter is quadratic (half a minute for a long
-    one); matching lines first leaves it a few short paragraphs to compare.
-    """
-    before, after = original.splitlines(keepends=True), fixed.splitlines(keepends=True)
-    segments: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        pieces = ([("equal", "".join(before[i1:i2]))] if tag == "equal"
-                  else redline("".join(before[i1:i2]), "".join(after[j1:j2])))
-        for op, text in pieces:
-            if segments and segments[-1][0] == op:
-                segments[-1] = (op, segments[-1][1] + text)
-            elif text:
-                segments.append((op, text))
-    return segments

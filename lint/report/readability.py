@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lint.check.metrics import sentence_grades
 from lint.model import Block
 from lint.positions import LineIndex
+from lint.report.inline_code import readable
 
 HARDEST_SHOWN = 5
 _MIN_WORDS = 6  # a grade for a three-word sentence means nothing
@@ -67,6 +68,7 @@ def hardest_sentences(text: str, blocks: list[Block], limit: int = HARDEST_SHOWN
             if count < _MIN_WORDS:
                 continue
             line, _ = index.line_col(block.to_source(sentence.start))
-            graded.append(HardSentence(" ".join(sentence.text.split()), grade, count, line))
+            shown = readable(block, text, sentence.start, sentence.end)
+            graded.append(HardSentence(" ".join(shown.split()), grade, count, line))
     graded.sort(key=lambda s: (-s.grade, s.line))
     return graded[:limit]

@@ -4,8 +4,9 @@ block prefilter (`lint.check.prefilter`), and the case folding it compares with.
 from __future__ import annotations
 
 import re
-from re import _constants as sre_constants  # the parser's opcodes (Python 3.11+)
-from re import _parser as sre_parse  # the parser `re` itself uses, to analyse a pattern
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # deliberate: parser opcodes
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # deliberate: re's own parser
+from typing import cast
 
 REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 # What compile_safe worked out of each pattern it compiled, by (pattern, flags).
@@ -64,7 +65,7 @@ def _sequence_candidates(items) -> list[frozenset[str]]:
     start with end it (" +[,;]" needs " ," or " ;"). Groups are read as
     part of the sequence: "(?P<word>[a-z]+ly)-" needs "ly-".
     """
-    candidates = []
+    candidates: list[frozenset[str]] = []
     run = _EMPTY_RUN
     for op, av in _without_groups(items):
         strings = _class_strings(op, av)
@@ -164,7 +165,7 @@ def _first_strings(items) -> frozenset[str] | None:
             firsts = [_first_strings(branch) for branch in av[1]]
             if any(first is None for first in firsts):
                 return None
-            union = frozenset().union(*firsts)
+            union = frozenset[str]().union(*cast("list[frozenset[str]]", firsts))
             return union if len(union) <= _CLASS_STRINGS else None
         return None
     return None  # can match the empty string

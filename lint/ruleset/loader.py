@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lint.check.kinds import KINDS
+from lint.config.rule_ids import check_rule_refs, nearest
 from lint.config.settings import Settings, rule_matches, severity_for
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 from lint.filter import override_enables
@@ -105,11 +106,12 @@ def _parse_rule(item, pack: str, rules, index: int) -> RuleSpec:
     scope = item.get("scope", [])
     unknown = [kind for kind in scope if kind not in BLOCK_KINDS] if isinstance(scope, list) else []
     if unknown:
-        raise item.error(f"unknown block kind {unknown[0]!r} in scope (known: {', '.join(sorted(BLOCK_KINDS))})",
-                         "scope")
+        raise item.error(f"unknown block kind {unknown[0]!r} in scope{nearest(unknown[0], BLOCK_KINDS)} "
+                         f"(known: {', '.join(sorted(BLOCK_KINDS))})", "scope")
     fix_name = item.get("fix", "none")
     if fix_name not in FIX_CHOICES:
         raise item.error(f"fix must be one of {', '.join(FIX_CHOICES)}", "fix")
+    assert item.path is not None  # load_yaml sets every container's path
     options = LocatedDict({k: v for k, v in item.items() if k in kind.OPTIONS})
     options.path, options.line = item.path, item.line
     options.key_lines = {k: item.line_of(k) for k in options}
@@ -179,6 +181,7 @@ def _with_config_options(spec: RuleSpec, overrides) -> RuleSpec:
 def build_ruleset(settings: Settings) -> Ruleset:
     """Load, select and compile the rules in force for these settings."""
     specs, context, files = load_rule_specs(settings.all_rule_dirs())
+    check_rule_refs(settings.rule_refs, (spec.id for spec in specs))
     context.accept |= set(settings.accept)
     context.reject |= set(settings.reject)
     chosen = select_rules(specs, settings)

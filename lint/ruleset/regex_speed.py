@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from re import _constants as sre_constants  # the parser's opcodes (Python 3.11+)
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # deliberate: parser opcodes
 
 from lint.ruleset.literals import REPEATS
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _constants as sre_constants  # the parser's opcodes (Python 3.11+)
-from re import _parser as sre_parse  # the parser `re` itself uses, to analyse a pattern
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # deliberate: parser opcodes
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # deliberate: re's own parser
 
 from lint.ruleset.bounded import BoundedPattern, TooLarge
 from lint.ruleset.literals import (

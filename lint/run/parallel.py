@@ -14,17 +14,18 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from lint.config.yamlsource import ConfigError
 from lint.notices import notice
 from lint.read import InputError, read_document
 from lint.run.pipeline import CommandLine, FileResult, Linter
+from lint.run.progress import PROGRESS_DELAY, Progress  # noqa: F401 - PROGRESS_DELAY re-exported
 
 if TYPE_CHECKING:
+    from lint.model import Document
     from lint.store.results import ResultCache
 
-PROGRESS_DELAY = 1.0  # seconds; shorter runs never show a bar
 # Forked workers inherit the compiled rules; macOS forks unsafely once system frameworks load.
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
@@ -72,6 +73,7 @@ def _start_worker(cli: CommandLine) -> None:
 
 
 def _check_in_worker(document) -> FileResult:
+    assert _worker_linter is not None  # _start_worker, the pool's initializer, set it
     return check_document(_worker_linter, document)
 
 
@@ -85,10 +87,20 @@ def _read(path: Path, max_mb: float) -> FileResult:
 def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
                 cache: ResultCache | None = None, progress: bool | None = None) -> list[FileResult]:
     """Check `files` with the cache and `jobs` processes; results in file order."""
+    bar = Progress(len(files), progress)  # the whole run: reading, rules, checking
+    try:
+        return _check_files(linter, files, jobs, cache, bar)
+    finally:
+        bar.close()
+
+
+def _check_files(linter: Linter, files: list[Path], jobs: int | None, cache: ResultCache | None,
+                 bar: Progress) -> list[FileResult]:
     results = [_read(path, linter.settings_for(path).max_file_mb) for path in files]
     todo: list[tuple[int, str | None]] = []
     for i, result in enumerate(results):
         if result.document is None:
+            bar.advance()
             continue
         key = None
         if cache is not None:
@@ -96,6 +108,7 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
             hit = cache.load(key)
             if hit is not None:
                 result.findings, result.metrics = hit
+                bar.advance()
                 continue
         todo.append((i, key))
     if not todo:
@@ -103,24 +116,21 @@ def check_files(linter: Linter, files: list[Path], jobs: int | None = None,
     # Compile rules (and start sources) in the parent first: configuration
     # errors surface once, cleanly, and a shared LanguageTool server is up
     # before the workers ask for it.
+    bar.stage("loading rules")
     for i, _ in todo:
         linter.setup_for(results[i].path)
+    bar.stage("checking")
     jobs = min(jobs or default_jobs(), len(todo))
     # Longest first: the workers end together instead of one finishing a
     # long chapter alone (results go back to file order through `todo`).
-    todo.sort(key=lambda item: -len(results[item[0]].document.text))
+    todo.sort(key=lambda item: -len(cast("Document", results[item[0]].document).text))  # None were left out
     documents = [results[i].document for i, _ in todo]
-    bar = _progress_bar(len(todo), progress)
-    try:
-        for position, checked in _run(linter, documents, jobs):
-            i, key = todo[position]
-            results[i] = checked
-            if cache is not None and key is not None:
-                cache.store(key, checked)
-            _advance(bar)
-    finally:
-        if bar is not None:
-            bar.close()
+    for position, checked in _run(linter, documents, jobs):
+        i, key = todo[position]
+        results[i] = checked
+        if cache is not None and key is not None:
+            cache.store(key, checked)
+        bar.advance()
     if cache is not None:
         cache.sweep()
     return results
@@ -171,19 +181,3 @@ def _in_workers(linter: Linter, documents: list, jobs: int):
             yield from enumerate(pool.map(_check_in_worker, documents, chunksize=chunk))
     except BrokenProcessPool:
         return  # the caller checks what is left
-
-
-def _advance(bar) -> None:
-    if bar is not None:
-        bar.update()
-
-
-def _progress_bar(total: int, wanted: bool | None):
-    """A tqdm bar on stderr, only on a terminal and only once a run lasts a while."""
-    if wanted is False or (wanted is None and not sys.stderr.isatty()):
-        return None
-    from tqdm import tqdm  # imported late: most runs never show a bar
-
-    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
-    return tqdm(total=total, unit="file", file=sys.stderr, delay=PROGRESS_DELAY, leave=False,
-                desc="copydesk")

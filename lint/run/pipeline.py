@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.config import rule_ids
 from lint.config.settings import Settings, find_config, load_config
 from lint.model import Document, Finding
 from lint.read import InputError, detect_format, detect_newline, iter_files, read_document
@@ -66,6 +67,8 @@ def resolve_settings(config_path: Path | None, cli: CommandLine) -> Settings:
         rules_dirs=settings.rules_dirs + tuple(p.resolve() for p in cli.rules_dirs),
         languagetool=lt,
         fail_on=cli.fail_on or settings.fail_on,
+        rule_refs=settings.rule_refs + rule_ids.from_flag("--select", cli.select)
+        + rule_ids.from_flag("--ignore", cli.ignore),
     )
 
 
@@ -122,6 +125,21 @@ class Linter:
         copy.renew_sources()
         return copy
 
+    def rule_spec(self, rule_id: str):
+        """The RuleSpec of a rule in any configuration this Linter has used
+        (its packs are read when a run served from the cache never did)."""
+        for _, ruleset, _ in self._by_config.values():
+            spec = ruleset.rule(rule_id)
+            if spec is not None:
+                return spec
+        from lint.ruleset.loader import load_rule_specs
+
+        for settings in self._settings.values():
+            spec = next((s for s in load_rule_specs(settings.all_rule_dirs())[0] if s.id == rule_id), None)
+            if spec is not None:
+                return spec
+        return None
+
     def renew_sources(self) -> None:
         """Make the extra sources anew (a long-running service calls this
         once a LanguageTool server that had failed is back)."""
@@ -131,11 +149,12 @@ class Linter:
             extra = sources.sources_for(settings, ruleset.context) if self.use_sources else []
             self._by_config[key] = (settings, ruleset, extra)
 
-    def files(self, paths) -> Iterator[Path]:
-        """The files named or found under the directories named."""
+    def files(self, paths, skipped=None) -> Iterator[Path]:
+        """The files named or found under the directories named (walked
+        files without a reader are counted in `skipped`, when given)."""
         for path in paths:
             settings = self.settings_for(Path(path))
-            yield from iter_files([path], settings.is_excluded)
+            yield from iter_files([path], settings.is_excluded, skipped)
 
     def lint_file(self, path: Path) -> FileResult:
         """Run the whole pipeline on one file."""

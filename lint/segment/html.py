@@ -116,6 +116,7 @@ class _Walker:
         self.builder: BlockBuilder | None = None
 
     def _text(self, start: int, end: int) -> None:
+        assert self.builder is not None  # the one caller makes one first
         position = start
         if self.markdown_code:
             # In raw HTML inside Markdown, `backticks` still mean code to many readers.
@@ -214,7 +215,7 @@ def _inside(element: Element, tags: set[str]) -> bool:
 
 
 def _inside_element(element: Element, ancestor: Element) -> bool:
-    node = element
+    node: Element | None = element
     while node is not None:
         if node is ancestor:
             return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import cast
 
 SKIPPED_BLOCK = {"head", "title", "script", "style", "template", "pre", "noscript", "xmp", "listing"}
 BLOCK_TAGS = {
@@ -87,7 +88,13 @@ class _TreeBuilder(HTMLParser):
         if self.text_start is None:
             self.text_start = here
 
-    handle_data = handle_entityref = handle_charref = lambda self, *_: self._start_text()
+    def handle_data(self, data: str) -> None:
+        self._start_text()
+
+    def handle_entityref(self, name: str) -> None:
+        self._start_text()
+
+    handle_charref = handle_entityref
 
     def handle_starttag(self, tag, attrs):
         """Open an element (closing those its start implies closed)."""
@@ -146,8 +153,8 @@ class _TreeBuilder(HTMLParser):
 
     @staticmethod
     def _attr_ranges(raw: str, start: int) -> dict[str, tuple[int, int]]:
-        name_end = re.match(r"<[^\s/>]*", raw).end()
-        ranges = {}
+        name_end = cast("re.Match[str]", re.match(r"<[^\s/>]*", raw)).end()  # raw is a start tag: "<..."
+        ranges: dict[str, tuple[int, int]] = {}
         for match in _ATTR_RE.finditer(raw, name_end):
             value = match.group(2)
             if value is None:  # a boolean attribute such as `hidden`

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
+from typing import Any
 
 import pyromark
 
@@ -65,7 +67,7 @@ class _Walker:
         self.source = source
         self.settings = settings
         self.position = position  # byte offset -> code-point offset
-        self.events = iter(())  # what walk() reads; start() reads on past code and raw HTML
+        self.events: Iterator[tuple[Any, Any]] = iter(())  # what walk() reads; start() reads on past code and raw HTML
         self.blocks: list[Block] = []
         self.containers: list[str] = []  # "quote", "admonition", "list-item"
         self.in_heading = self.in_cell = False

@@ -20,6 +20,7 @@ async def _document_request(request: Request):
     service = request.app.state.service
     data = await json_object(request)
     text = string_field(data, "text", required=True)
+    assert text is not None  # required=True raises instead
     check_text_size(text, service.limits.max_bytes)
     fmt = format_name(string_field(data, "format"))
     path = safe_path(string_field(data, "path"), fmt)

@@ -5,6 +5,7 @@ script may only call this service."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 
@@ -15,6 +16,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from lint import __version__
+from lint.categories import CATEGORY_FAMILY, report_css
 from lint.formats import FORMATS
 from lint.report import content_security_policy
 
@@ -26,7 +28,9 @@ def _asset(package: str, folder: str, name: str) -> str:
 @cache
 def render() -> tuple[str, str]:
     """(the page, its Content-Security-Policy)."""
-    css = _asset("lint.report", "templates", "report.css") + _asset("lint.serve", "assets", "page.css")
+    # The report's styles and its fixed category colours (lint/categories.py), then the editor's.
+    css = (_asset("lint.report", "templates", "report.css") + report_css()
+           + _asset("lint.serve", "assets", "page.css"))
     script = _asset("lint.serve", "assets", "page.js")
     # The page's own script calls the service, so it may connect to this origin.
     csp = content_security_policy(css, script) + "; connect-src 'self'"
@@ -34,7 +38,8 @@ def render() -> tuple[str, str]:
         loader=ChoiceLoader([PackageLoader("lint.serve", "assets"), PackageLoader("lint.report", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined)
     html = environment.get_template("page.html.j2").render(
-        css=Markup(css), script=Markup(script), csp=Markup(csp), version=__version__, formats=list(FORMATS))
+        css=Markup(css), script=Markup(script), csp=Markup(csp), version=__version__, formats=list(FORMATS),
+        families=json.dumps(CATEGORY_FAMILY, sort_keys=True))
     return html, csp
 
 

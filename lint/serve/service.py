@@ -59,8 +59,9 @@ def format_name(value: str | None) -> str | None:
     """A request's `format` checked against the format table; None: from the path."""
     if value in (None, ""):
         return None
-    if value not in FORMATS:
-        raise RequestError(f"unknown format {value!r}; use one of {', '.join(FORMATS)}")
+    text_formats = [name for name, fmt in FORMATS.items() if not fmt.reader]  # a request carries text
+    if value not in text_formats:
+        raise RequestError(f"unknown format {value!r}; use one of {', '.join(text_formats)}")
     return value
 
 

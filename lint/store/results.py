@@ -106,6 +106,9 @@ class ResultCache:
         digest = hashlib.sha256(self.setup_key(settings).encode())
         digest.update(f"\0{Path(document.path).resolve()}\0{document.format}\0".encode())
         digest.update(document.text.encode("utf-8", "surrogatepass"))
+        kinds = getattr(document, "paragraph_kinds", ())  # a Word document's styles decide its block kinds
+        if kinds:
+            digest.update("\0".join(kinds).encode())
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:

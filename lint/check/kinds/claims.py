@@ -44,7 +44,7 @@ class ClaimRule(BlockRule):
         # text before the full pattern (a digit, for exact figures). ASCII
         # only: a folded literal ("ss" for "ß") is not what IGNORECASE finds.
         ascii_only = self.literals is not None and all(literal.isascii() for literal in self.literals)
-        self._needs = None if not ascii_only else re.compile(
+        self._needs = None if not ascii_only or self.literals is None else re.compile(
             "|".join(re.escape(literal) for literal in sorted(self.literals)), re.IGNORECASE)
         self.claim = rule.options.get("claim", rule.id.rsplit(".", 1)[-1])
 

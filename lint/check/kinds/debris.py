@@ -179,7 +179,7 @@ class Detector(BlockRule):
             yield self._hit(match.start(), match.end(), (match.start(), match.end(), repaired),
                             text=garbled, replacement=repaired or "nothing")
 
-    def _duplicates(self, block, repeats: set[int] = frozenset()):
+    def _duplicates(self, block, repeats: set[int] | frozenset[int] = frozenset()):
         text = block.text
         if id(block) in repeats:
             yield self._hit(0, len(text), (0, len(text), ""), text=_shorten(text))

@@ -55,7 +55,7 @@ class FactsChecker(BlockChecker):
         self.rules = tuple(rules)
         self.entities = entities
         self.max_words = max((r.options.get("max_phrase_words", 12) for r in rules), default=12)
-        by_name = {}
+        by_name: dict[str, Entity] = {}
         for entity in entities:
             for name in entity.names:
                 by_name.setdefault(name, entity)
@@ -109,6 +109,7 @@ class FactsChecker(BlockChecker):
 
     def _names_other_entity(self, phrase: str, entity: Entity) -> bool:
         """A phrase that names another entity describes that one, not ours."""
+        assert self.names_regex is not None  # check_block returns early without it
         return any(other is not entity for other in (self.by_name[m.group()]
                                                       for m in self.names_regex.finditer(phrase)))
 

@@ -33,6 +33,7 @@ from lint.check.kinds.word_forms import (
     spelling_variants,
 )
 from lint.check.prefilter import DocumentText, Gate
+from lint.check.technical import touches_code
 from lint.check.text import block_sentences
 from lint.model import Applicability
 from lint.ruleset.regexes import fold
@@ -44,8 +45,6 @@ REQUIRED = ()
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
 _SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
-# A token touching these is part of a path, address, identifier or markup.
-_TECHNICAL_NEIGHBOURS = set("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
 _MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
 
 
@@ -93,7 +92,7 @@ class SpellingChecker:
         # as a substring ("dyn" is in "dynamic"); their sentences tell which
         # hold one as a word.
         near = Gate(document.blocks_with({fold(word) for word in flaggable}) if flaggable else set())
-        holding, names = set(), set()
+        holding, names = set[int](), set[str]()
         for block in near.select(blocks):
             for _, _, words in self._sentences_to_read(block):
                 holding.add(id(block))
@@ -170,13 +169,7 @@ class SpellingChecker:
 
     @staticmethod
     def _is_technical(text: str, match: re.Match) -> bool:
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        next_after = text[match.end() + 1] if match.end() + 1 < len(text) else " "
-        if before in _TECHNICAL_NEIGHBOURS:
-            return True
-        # "example.com", "main_loop", "user@host": a period counts only before a letter.
-        return after in _TECHNICAL_NEIGHBOURS and (after != "." or next_after.isalnum()) and after not in ":"
+        return touches_code(text, match.start(), match.end())
 
     def _unknown_parts(self, word: str):
         """(start, end) in `word` of each hyphen-separated part that is not known."""
@@ -250,7 +243,7 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?:;":
         return True
     following = _TOKEN.search(text, end)
-    return bool(following) and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+    return following is not None and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
 
 
 def _distinct_chunks(texts: Iterable[str]) -> set[str]:

@@ -4,7 +4,8 @@ Severity follows LanguageTool's issue type: grammar and confusions are
 errors; an unknown word is a warning, because in news copy it is as often a
 name as a typo; style is information. A fix is safe only for whitespace and
 repeated-word rules with a single replacement, where the change cannot
-alter meaning; every other suggestion is unsafe.
+alter meaning; unsafe for a single replacement from a reliable rule; every
+other suggestion is shown, never applied (see `applicability_of`).
 """
 
 from __future__ import annotations
@@ -29,15 +30,26 @@ _CATEGORIES = {
     "COLLOCATIONS": "usage", "NONSTANDARD_PHRASES": "usage", "SEMANTICS": "semantics",
     "AMERICAN_ENGLISH_STYLE": "locale", "BRITISH_ENGLISH": "locale",
 }
+# LanguageTool rules whose single suggestion may be applied with
+# --unsafe-fixes: articles, a pronoun's verb, a doubled word or article,
+# spacing around punctuation, compounds. Chosen by reading their output on
+# the seed article and the rust-book; a rule not listed is only shown.
+RELIABLE_RULES = frozenset({
+    "EN_A_VS_AN", "ENGLISH_WORD_REPEAT_RULE", "WHITESPACE_RULE", "COMMA_PARENTHESIS_WHITESPACE",
+    "DOUBLE_PUNCTUATION", "HE_VERB_AGR", "NON3PRS_VERB", "DT_DT", "EN_COMPOUNDS", "MUCH_COUNTABLE",
+    "THE_SUPERLATIVE", "IT_VBZ",
+})
+_QUOTE_MARKS = frozenset("'\"‘’“”«»")
 _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def is_spelling(match: RawMatch) -> bool:
-    """True for an unknown-word match (the kind a name sets off)."""
+    """True for a match of LanguageTool's speller: an unknown word, the kind
+    a name sets off. Other rules of the TYPOS category ("Its OK", "All
+    though", "May be") are about real words, and names never excuse them."""
     return match.issue_type == "misspelling" and (
-        match.type_name == "UnknownWord" or match.category == "TYPOS"
-        or match.rule.startswith(("MORFOLOGIK_", "HUNSPELL_")))
+        match.type_name == "UnknownWord" or match.rule.startswith(("MORFOLOGIK_", "HUNSPELL_")))
 
 
 def severity_of(match: RawMatch) -> Severity:
@@ -56,11 +68,27 @@ def category_of(match: RawMatch) -> str:
     return _CATEGORIES.get(match.category, match.category.lower().replace("_", "-") or "grammar")
 
 
-def applicability_of(match: RawMatch) -> Applicability:
-    """Safe only where the rule type and a single replacement make it certain."""
-    if len(match.replacements) == 1 and match.issue_type in _SAFE_TYPES:
+def applicability_of(match: RawMatch, flagged: str) -> Applicability:
+    """How far LanguageTool's suggestion may be applied without a person.
+
+    Safe only where the rule type and a single replacement make it certain
+    (white space, a repeated word). Unsafe (applied with --unsafe-fixes) only
+    for a single replacement from a rule on RELIABLE_RULES that keeps the
+    text's quote marks. Everything else, the speller's guesses included
+    ("deallocating" -> "reallocating"), is shown and never applied.
+    """
+    if len(match.replacements) != 1:
+        return Applicability.DISPLAY_ONLY
+    if match.issue_type in _SAFE_TYPES:
         return Applicability.SAFE
+    replacement = match.replacements[0]
+    if match.rule not in RELIABLE_RULES or _quotes(replacement) - _quotes(flagged):
+        return Applicability.DISPLAY_ONLY
     return Applicability.UNSAFE
+
+
+def _quotes(text: str) -> set[str]:
+    return {c for c in text if c in _QUOTE_MARKS}
 
 
 class KnownWords:
@@ -95,8 +123,11 @@ def to_finding(match: RawMatch, block: Block) -> Finding:
     end = max(start, block.to_source(match.offset + match.length, is_end=True))
     replacements = match.replacements[:MAX_REPLACEMENTS]
     fix = None
-    if replacements and block.is_verbatim(match.offset, match.offset + match.length):
-        fix = Fix((Edit(start, start + match.length, replacements[0]),), applicability_of(match))
+    flagged = block.text[match.offset:match.offset + match.length]
+    applicability = applicability_of(match, flagged)
+    if (replacements and applicability > Applicability.DISPLAY_ONLY
+            and block.is_verbatim(match.offset, match.offset + match.length)):
+        fix = Fix((Edit(start, start + match.length, replacements[0]),), applicability)
     return Finding(rule=f"lt.{match.rule}", severity=severity_of(match),
                    category=category_of(match), message=match.message, start=start, end=end,
                    replacements=replacements, fix=fix, source=SOURCE)

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from lint.config.settings import Settings
 
@@ -26,7 +27,8 @@ _MAVEN_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 def pinned_version() -> str:
     """The LanguageTool version the bundled pom asks Maven for."""
     root = ET.parse(POM).getroot()
-    return root.findtext("m:properties/m:languagetool.version", namespaces=_MAVEN_NS).strip()
+    version = root.findtext("m:properties/m:languagetool.version", namespaces=_MAVEN_NS)
+    return cast(str, version).strip()  # the bundled pom has it
 
 
 @cache
@@ -41,6 +43,7 @@ def cache_root(settings: Settings | None = None) -> Path:
 
     explicit = settings is not None and settings.languagetool.cache_dir
     if explicit and not os.environ.get("COPYDESK_CACHE_DIR"):  # the environment wins
+        assert settings is not None and settings.languagetool.cache_dir is not None  # explicit says so
         return (settings.base_dir / Path(settings.languagetool.cache_dir).expanduser()).resolve()
     return cache_directory() / "languagetool"
 

@@ -115,6 +115,7 @@ def _run_maven(mvn: str, layout: Layout, stream) -> None:
             proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, text=True, errors="replace",
                                     cwd=layout.maven_dir)
+            assert proc.stdout is not None  # stdout=PIPE
             for line in proc.stdout:
                 log.write(line)
                 tail.append(line.rstrip())

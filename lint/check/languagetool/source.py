@@ -22,6 +22,7 @@ from lint.check.languagetool.cache import (
 from lint.check.languagetool.client import LanguageToolClient, RawMatch
 from lint.check.languagetool.findings import KnownWords, is_spelling, to_finding
 from lint.check.languagetool.locations import layout_for, pinned_version
+from lint.check.technical import is_code_like
 from lint.config.settings import Settings
 from lint.model import Block, Document, Finding
 from lint.ruleset.rulespec import CompileContext
@@ -86,9 +87,12 @@ class LanguageToolSource:
         findings = []
         for key, block in zip(keys, blocks, strict=True):
             for match in results[key]:
-                flagged = block.text[match.offset:match.offset + match.length]
+                start, end = match.offset, match.offset + match.length
+                flagged = block.text[start:end]
+                if is_code_like(block.text, start, end):
+                    continue  # main.rs, Cargo.toml, Listing 10-9: not prose (the built-in exemptions)
                 # Names are left alone by every speller (the built-in one's rules).
-                name = is_spelling(match) and looks_like_name(block.text, match.offset, match.offset + match.length)
+                name = is_spelling(match) and looks_like_name(block.text, start, end)
                 if not name and not self.known_words.excuses(match, flagged):
                     findings.append(to_finding(match, block))
         return findings

@@ -77,6 +77,8 @@
       close.addEventListener("click", function () { var m = active; hide(); if (m) m.focus(); });
       popover.replaceChildren(close, wrap(copy));
       popover.hidden = false;
+      // decisions.js adds the accept / dismiss controls for this finding.
+      popover.dispatchEvent(new CustomEvent("copydesk:show", { detail: key }));
       var box = text.getBoundingClientRect(), at = mark.getBoundingClientRect();
       var left = Math.max(0, Math.min(at.left - box.left, box.width - popover.offsetWidth));
       popover.style.setProperty("left", left + "px");
@@ -132,7 +134,7 @@
     var items = report.querySelectorAll(".finding-list li");
     function apply() {
       var off = {};
-      each(form, "input:not(:checked)", function (box) { off[box.name + ":" + box.value] = true; });
+      each(form, "input[name=sev]:not(:checked), input[name=cat]:not(:checked)", function (box) { off[box.name + ":" + box.value] = true; });
       var visible = 0;
       Array.prototype.forEach.call(items, function (li) {
         var on = !off["sev:" + li.getAttribute("data-sev")] && !off["cat:" + li.getAttribute("data-cat")];
@@ -146,7 +148,13 @@
       shown.textContent = "Showing " + visible + " of " + items.length + (items.length === 1 ? " finding" : " findings");
       hide();
     }
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function (e) {
+      if (e.target.name === "loud") {  // underline infos and readability instead of margin marks
+        report.querySelector(".doc-text").classList.toggle("loud", e.target.checked);
+        return;
+      }
+      apply();
+    });
   }
 
   function setUpClaims(report) {

@@ -5,7 +5,8 @@
 "use strict";
 (function () {
   var DEBOUNCE_MS = 400;
-  var COLOURS = 10;
+  // Category -> colour family, the same table as the report's (lint/categories.py).
+  var FAMILIES = JSON.parse(document.getElementById("families").getAttribute("data-map"));
   var copy = document.getElementById("copy");
   var format = document.getElementById("format");
   var status = document.getElementById("status");
@@ -68,12 +69,11 @@
 
   function schedule() { clearTimeout(timer); timer = setTimeout(check, DEBOUNCE_MS); }
 
-  function colourOf(category, categories) { return "c" + (categories.indexOf(category) % COLOURS); }
+  function colourOf(category) { return "cat-" + (FAMILIES[category] || "other"); }
 
   function render(text, all) {
     var toUnit = unitIndex(text);
     findings = all.filter(function (f) { return !dismissed.has(keyOf(f)); });
-    var categories = Array.from(new Set(all.map(function (f) { return f.category; }))).sort();
     annotated.replaceChildren();
     list.replaceChildren();
     var position = 0;
@@ -82,7 +82,7 @@
       if (start >= position) {
         annotated.append(text.slice(position, start));
         var mark = document.createElement("mark");
-        mark.className = "hl sev-" + f.severity + " " + colourOf(f.category, categories);
+        mark.className = "hl sev-" + f.severity + " " + colourOf(f.category);
         mark.dataset.f = String(i);
         mark.tabIndex = 0;
         mark.title = f.category + ": " + f.message;
