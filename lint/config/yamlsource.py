@@ -22,9 +22,9 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lint.config.yaml_limits import check_expansion
-from typing import Any
 
 
 class ConfigError(Exception):

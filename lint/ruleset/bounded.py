@@ -59,7 +59,8 @@ def switched_off(origin: str) -> bool:
 class BoundedPattern:
     """One compiled rule regex; see the module docstring."""
 
-    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "_nullable", "origin", "written")
+    __slots__ = ("_python", "_re2", "_fallback", "_screen", "_end_sensitive", "_ascii_words", "_nullable", "origin",
+                 "written")
 
     def __init__(self, python: re.Pattern, form: Re2Form | None, relaxed: Re2Form | None, origin: str,
                  written: str | None = None):
@@ -111,6 +112,7 @@ class BoundedPattern:
         if engine is self._re2 and self._nullable:
             engine = self._fallback
         if engine is self._re2:
+            assert engine is not None
             last = None
             for found in engine.finditer(_re2_text(text, endpos), pos):
                 if found.span() != last:  # the wrapper yields an empty match at the end twice

@@ -3,10 +3,9 @@ block prefilter (`lint.check.prefilter`), and the case folding it compares with.
 
 from __future__ import annotations
 
-import re
 from re import _constants as sre_constants  # type: ignore[attr-defined]  # deliberate: parser opcodes
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # deliberate: re's own parser
-from typing import cast
+from typing import Protocol, cast
 
 REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 # What compile_safe worked out of each pattern it compiled, by (pattern, flags).
@@ -28,7 +27,15 @@ def fold(text: str) -> str:
 DIGITS = frozenset("0123456789")
 
 
-def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+class CompiledPattern(Protocol):
+    """A compiled regex as far as the literal analysis needs it (an
+    `re.Pattern` or a `bounded.BoundedPattern`)."""
+
+    pattern: str
+    flags: int
+
+
+def required_literals(pattern: CompiledPattern) -> frozenset[str] | None:
     """Lower-case strings of which at least one occurs in any text the
     pattern matches in (its lookbehinds and lookaheads included), or None
     when no such set is known.

@@ -17,7 +17,7 @@ pattern is matched by the `regex` module under a time budget instead
 from __future__ import annotations
 
 import re
-from re import _constants as c  # the parser's opcodes (Python 3.11+)
+from re import _constants as c  # type: ignore[attr-defined]  # deliberate: the parser's opcodes
 
 # Python's \s on str: every character for which str.isspace() holds.
 _SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
@@ -198,7 +198,7 @@ def _class(items, flags: int) -> str:
             if flags & re.IGNORECASE and any(av[0] <= ord(t) <= av[1] for t in "iI"):
                 parts.append(_case_variants(ord("i"), flags))
         elif op == c.CATEGORY and classes.get(av, (None,))[0]:
-            parts.append(classes[av][0])
+            parts.append(str(classes[av][0]))
         else:  # a negated category inside a class, or anything unknown
             raise _Unsupported(op)
     return ("[^" if negate else "[") + "".join(parts) + "]"

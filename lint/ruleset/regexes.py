@@ -53,7 +53,8 @@ def compile_safe(pattern: str, flags: int = 0, origin: str | None = None) -> Bou
     compiled = re.compile(fast, flags)
     KNOWN_LITERALS[(compiled.pattern, compiled.flags)] = literals
     try:
-        return BoundedPattern(compiled, *re2_form, origin=origin or f"built-in regex {pattern[:60]!r}",
+        form, relaxed = re2_form
+        return BoundedPattern(compiled, form, relaxed, origin=origin or f"built-in regex {pattern[:60]!r}",
                               written=pattern)
     except TooLarge as exc:
         raise UnsafePattern(str(exc)) from None

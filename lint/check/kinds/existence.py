@@ -13,10 +13,9 @@ deleted (with one neighbouring space).
 
 from __future__ import annotations
 
-import re
-
 from lint.check.kinds.wordlist import PhraseMatcher
 from lint.check.prefilter import OPEN, DocumentText, Gate
+from lint.ruleset.bounded import BoundedPattern
 from lint.ruleset.regexes import UnsafePattern, compile_safe, required_literals
 from lint.ruleset.rulespec import Hit, RuleSpec
 
@@ -24,7 +23,7 @@ OPTIONS = {"tokens": list, "patterns": list, "remove": bool}
 REQUIRED = ()
 
 
-def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> list[re.Pattern]:
+def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> list[BoundedPattern]:
     """Compile a rule's regex list, naming file:line on a bad pattern."""
     compiled = []
     for pattern in rule.options.get(key, []):
@@ -34,7 +33,7 @@ def compile_patterns(rule: RuleSpec, key: str = "patterns", flags: int = 0) -> l
     return compiled
 
 
-def compile_rule_regex(rule: RuleSpec, pattern: str, key: str, flags: int = 0) -> re.Pattern:
+def compile_rule_regex(rule: RuleSpec, pattern: str, key: str, flags: int = 0) -> BoundedPattern:
     """Compile one regex of a rule, refusing bad or catastrophic patterns at file:line."""
     try:
         return compile_safe(pattern, flags, origin=f"{rule.path}:{rule.line} (rule {rule.id})")

@@ -25,6 +25,7 @@ import re
 from lint.check.kinds.existence import compile_rule_regex
 from lint.check.kinds.perrule import BlockRule, PerRuleChecker
 from lint.check.prefilter import union_literals
+from lint.ruleset.bounded import BoundedPattern
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"patterns": list, "replace": str, "except": list, "ignorecase": bool}
@@ -62,7 +63,7 @@ class PatternRule(BlockRule):
                 yield Hit(self.rule, start, end, message, (replacement,))
 
 
-def _check_template(pattern: re.Pattern, template: str) -> None:
+def _check_template(pattern: BoundedPattern, template: str) -> None:
     """Raise re.error when the template names a group the pattern lacks."""
     for name in re.findall(r"\\g<(\w+)>", template):
         if not name.isdigit() and name not in pattern.groupindex:
