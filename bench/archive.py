@@ -28,7 +28,9 @@ def paragraphs() -> tuple[list[str], list[str]]:
     """(news paragraphs, technical paragraphs) to build articles from."""
     news = [p.strip() for p in ARTICLE.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 8]
     technical = []
-    for chapter in sorted(RUST_BOOK.glob("ch0*.md"))[:12]:
+    # The rust-book when the shared corpus is here, else this project's own docs.
+    chapters = sorted(RUST_BOOK.glob("ch0*.md"))[:12] or sorted((REPO / "docs").glob("*.md")) + [REPO / "README.md"]
+    for chapter in chapters:
         text = _CODE_FENCE.sub("", chapter.read_text(encoding="utf-8"))
         technical += [p.strip() for p in text.split("\n\n")
                       if len(p.split()) > 12 and not p.lstrip().startswith(("#", "<", "|", "[", "-", "*"))]
