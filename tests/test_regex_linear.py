@@ -117,3 +117,18 @@ def test_bounded_matching_finds_what_re_finds(pattern, flags, text):
         python = re.compile(pattern, flags).search(text, pos, endpos)
         found = bounded.search(text, pos, endpos)
         assert (found and found.span()) == (python and python.span())
+
+
+def test_a_replacement_template_expands_on_re2_as_on_re():
+    """A pattern rule's `replace:` template (\\g<name>, \\1, escapes) fills in the
+    same text whichever engine found the match."""
+    import re
+
+    from lint.ruleset.regexes import compile_safe
+
+    pattern = r"\b(?P<stem>compil)(e)rs?\b"
+    text = "A C compiler and two compilers."
+    template = r"[\g<stem>\2 \1\t\g<2>]"
+    bounded = [m.expand(template) for m in compile_safe(pattern).finditer(text)]
+    assert bounded == [m.expand(template) for m in re.finditer(pattern, text)]
+    assert len(bounded) == 2

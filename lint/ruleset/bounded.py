@@ -187,6 +187,10 @@ def _re2_text(text: str, endpos: int):
     return encoded
 
 
+_TEMPLATE_REFERENCE = re.compile(r"\\g<(\w+)>|\\(\d{1,2})|\\(.)", re.DOTALL)
+_TEMPLATE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "a": "\a", "f": "\f", "v": "\v", "b": "\b"}
+
+
 class _Re2Match:
     """An RE2 match read as `re` reads one: groups by number or name, their
     text taken from the original str (RE2 may have matched its bytes)."""
@@ -221,6 +225,16 @@ class _Re2Match:
 
     def __getitem__(self, group):
         return self._text(group)
+
+    def expand(self, template: str) -> str:
+        """`template` with its group references filled in, as `re.Match.expand`."""
+        def one(reference: re.Match) -> str:
+            name = reference.group(1) or reference.group(2)
+            if name is not None:
+                return self._text(int(name) if name.isdigit() else name, "") or ""
+            escaped = reference.group(3)
+            return _TEMPLATE_ESCAPES.get(escaped, "\\" + escaped)
+        return _TEMPLATE_REFERENCE.sub(one, template)
 
     def groups(self, default=None):
         return tuple(self._text(number, default) for number in range(1, self.re.groups + 1))
