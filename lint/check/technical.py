@@ -12,6 +12,7 @@ import re
 NEIGHBOURS = frozenset("/\\@_.#:=<>{}[]|~`$%^&*+\ufffc")
 _JOINED = re.compile(r"[^\W_][./\\_@#:=][^\W_]")  # "main.rs", "a/b", "snake_case", "user@host"
 _LABELLED_NUMBER = re.compile(r"\b(?:Listing|Figure|Fig\.|Table|Chapter|Section|Example|Step|Appendix)\s+$")
+_MARKUP = frozenset("<>`\ufffc")
 _NUMBER_PAIR = re.compile(r"\d+(?:[-–.]\d+)+")
 
 
@@ -33,6 +34,8 @@ def is_code_like(text: str, start: int, end: int) -> bool:
     if touches_code(text, start, end):
         return True
     span = text[start:end]
+    if _MARKUP.intersection(span):
+        return True  # "ctrl</kbd>-<kbd>C": the span reaches into markup or inline code
     if not any(c.isspace() for c in span) and _JOINED.search(span):
         return True
     return bool(_NUMBER_PAIR.fullmatch(span.strip())) and bool(_LABELLED_NUMBER.search(text[:start]))

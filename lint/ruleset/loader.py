@@ -1,8 +1,10 @@
 """Load rule packs and the facts knowledge base from rule directories.
 
 A rule directory holds pack files (``*.yaml``, each ``pack:`` + ``rules:``),
-an optional ``facts/`` folder of entity files, and an optional
-``vocabulary/`` folder with ``accept.txt`` / ``reject.txt`` (one word a line).
+an optional ``facts/`` folder of entity files, an optional
+``vocabulary/`` folder with ``accept.txt`` / ``reject.txt`` (one word a line),
+and an optional ``languagetool/`` folder with the policy for LanguageTool's
+rules (`lint.ruleset.languagetool_policy`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_ya
 from lint.filter import override_enables
 from lint.model import BLOCK_KINDS, Applicability, Severity
 from lint.ruleset import facts
+from lint.ruleset.languagetool_policy import POLICY_FOLDER, load_policy
 from lint.ruleset.rulespec import (
     COMMON_KEYS,
     FIX_CHOICES,
@@ -57,8 +60,12 @@ def load_rule_specs(directories) -> tuple[list[RuleSpec], CompileContext, list[P
             if _is_hidden(path, directory):
                 continue
             files.append(path)
-            if "facts" in path.relative_to(directory).parts[:-1]:
+            folders = path.relative_to(directory).parts[:-1]
+            if "facts" in folders:
                 context.entities.extend(facts.load_entities(path))
+                continue
+            if POLICY_FOLDER in folders:
+                context.languagetool.update(load_policy(path))
                 continue
             for spec in load_pack(path):
                 if spec.id in seen:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lint.config.yamlsource import ConfigError, LocatedDict
 from lint.model import Applicability, Severity
+from lint.ruleset.languagetool_policy import LanguageToolPolicy
 
 # Keys every rule may carry, whatever its kind.
 COMMON_KEYS = {
@@ -95,3 +96,4 @@ class CompileContext:
     reject: set[str] = field(default_factory=set)
     entities: list = field(default_factory=list)  # lint.facts.Entity
     extra_words: set[str] = field(default_factory=set)
+    languagetool: LanguageToolPolicy = field(default_factory=LanguageToolPolicy)

@@ -45,6 +45,7 @@ REQUIRED = ()
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
 _SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 _MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
 
 
@@ -231,8 +232,8 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
 
     Other spellers (LanguageTool) use this so that a name is left alone by
     every source: CamelCase and ALL-CAPS words, a capitalised word inside a
-    sentence, and a capitalised word at a sentence start that another
-    capitalised word follows ("Bo Manhui").
+    sentence, and a capitalised word at a sentence start that no lower-case
+    word follows in its sentence ("Bo Manhui", "Português" alone in a list item).
     """
     word = text[start:end]
     if not word or not word[0].isupper():
@@ -242,8 +243,12 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(" \t\n\"“‘'(*_[")
     if before and before[-1] not in ".!?:;":
         return True
+    # At a sentence start it is a name unless a lower-case word follows in the
+    # same sentence, as the speller judges it: "Bo Manhui", "Português (BR)".
     following = _TOKEN.search(text, end)
-    return following is not None and following.group()[:1].isupper() and not text[end:following.start()].strip(" ")
+    if following is None or _SENTENCE_BREAK.search(text, end, following.start()):
+        return True
+    return not following.group()[:1].islower()
 
 
 def _distinct_chunks(texts: Iterable[str]) -> set[str]:

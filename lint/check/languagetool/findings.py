@@ -1,8 +1,9 @@
 """Turn LanguageTool matches into Copydesk findings.
 
-Severity follows LanguageTool's issue type: grammar and confusions are
-errors; an unknown word is a warning, because in news copy it is as often a
-name as a typo; style is information. A fix is safe only for whitespace and
+Severity follows the policy (`lint.ruleset.languagetool_policy`): errors
+and warnings from the rules it lists as measured precise, information from
+every other rule; an unknown word is a warning, because in news copy it is
+as often a name as a typo. A fix is safe only for whitespace and
 repeated-word rules with a single replacement, where the change cannot
 alter meaning; unsafe for a single replacement from a reliable rule; every
 other suggestion is shown, never applied (see `applicability_of`).
@@ -14,13 +15,12 @@ import re
 
 from lint.check.languagetool.client import RawMatch
 from lint.model import Applicability, Block, Edit, Finding, Fix, Severity
+from lint.ruleset.languagetool_policy import LanguageToolPolicy
 from lint.ruleset.rulespec import CompileContext
 
 SOURCE = "languagetool"
 MAX_REPLACEMENTS = 5
 
-_ERROR_TYPES = {"grammar", "misspelling", "duplication"}
-_INFO_TYPES = {"style", "register", "locale-violation"}
 _SAFE_TYPES = {"whitespace", "duplication"}
 _CATEGORIES = {
     "TYPOS": "spelling", "COMPOUNDING": "spelling", "GRAMMAR": "grammar", "MISC": "grammar",
@@ -52,15 +52,18 @@ def is_spelling(match: RawMatch) -> bool:
         match.type_name == "UnknownWord" or match.rule.startswith(("MORFOLOGIK_", "HUNSPELL_")))
 
 
-def severity_of(match: RawMatch) -> Severity:
-    """How serious this match is."""
+def severity_of(match: RawMatch, policy: LanguageToolPolicy | None = None) -> Severity:
+    """How serious this match is: the speller's are warnings; a rule's
+    matches are errors or warnings where the policy says so, else hints."""
     if is_spelling(match):
         return Severity.WARNING
-    if match.issue_type in _ERROR_TYPES:
-        return Severity.ERROR
-    if match.issue_type in _INFO_TYPES or match.category in ("STYLE", "PLAIN_ENGLISH"):
+    if policy is None:
         return Severity.INFO
-    return Severity.WARNING
+    if match.rule in policy.errors:
+        return Severity.ERROR
+    if match.rule in policy.warnings:
+        return Severity.WARNING
+    return Severity.INFO
 
 
 def category_of(match: RawMatch) -> str:
@@ -117,7 +120,7 @@ class KnownWords:
         return (is_spelling(match) or match.category == "CASING") and self.covers(text)
 
 
-def to_finding(match: RawMatch, block: Block) -> Finding:
+def to_finding(match: RawMatch, block: Block, policy: LanguageToolPolicy | None = None) -> Finding:
     """A source-relative finding for a match in block coordinates."""
     start = block.to_source(match.offset)
     end = max(start, block.to_source(match.offset + match.length, is_end=True))
@@ -128,6 +131,6 @@ def to_finding(match: RawMatch, block: Block) -> Finding:
     if (replacements and applicability > Applicability.DISPLAY_ONLY
             and block.is_verbatim(match.offset, match.offset + match.length)):
         fix = Fix((Edit(start, start + match.length, replacements[0]),), applicability)
-    return Finding(rule=f"lt.{match.rule}", severity=severity_of(match),
+    return Finding(rule=f"lt.{match.rule}", severity=severity_of(match, policy),
                    category=category_of(match), message=match.message, start=start, end=end,
                    replacements=replacements, fix=fix, source=SOURCE)

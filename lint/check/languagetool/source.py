@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from lint.check.engine import SourceUnavailable
 from lint.check.kinds.spelling import looks_like_name
@@ -23,6 +24,7 @@ from lint.check.languagetool.client import LanguageToolClient, RawMatch
 from lint.check.languagetool.findings import KnownWords, is_spelling, to_finding
 from lint.check.languagetool.locations import layout_for, pinned_version
 from lint.check.technical import is_code_like
+from lint.check.terms import DocumentTerms
 from lint.config.settings import Settings
 from lint.model import Block, Document, Finding
 from lint.ruleset.rulespec import CompileContext
@@ -42,7 +44,12 @@ class LanguageToolSource:
     name = "languagetool"
 
     def __init__(self, settings: Settings, context: CompileContext, stream=None):
-        self.settings = settings.languagetool
+        policy = context.languagetool
+        # The policy's rules left off are not asked for, unless the configuration enables them.
+        off = sorted(set(policy.off) - set(settings.languagetool.enable_rules))
+        self.settings = replace(settings.languagetool,
+                                disable_rules=tuple(dict.fromkeys((*settings.languagetool.disable_rules, *off))))
+        self.policy = policy
         self.required = self.settings.required
         self.layout = layout_for(settings)
         self.known_words = KnownWords(context)
@@ -63,7 +70,7 @@ class LanguageToolSource:
                 f"{size:,} characters of prose is more than LanguageTool checks in one document "
                 f"({MAX_DOCUMENT_CHARS:,}); split the file to have it checked"))
         try:
-            return self._check(blocks)
+            return self._check(document, blocks)
         except SourceUnavailable as exc:
             self._failure = self._explain(str(exc))
             raise SourceUnavailable(self._failure) from None
@@ -73,7 +80,7 @@ class LanguageToolSource:
             return reason
         return f"LanguageTool skipped, checked with the built-in rules only: {reason}"
 
-    def _check(self, blocks: list[Block]) -> list[Finding]:
+    def _check(self, document: Document, blocks: list[Block]) -> list[Finding]:
         if not blocks:
             return []
         fingerprint = settings_fingerprint(self._server_version(), self.settings)
@@ -85,16 +92,20 @@ class LanguageToolSource:
             self.cache.put_many(fresh)
             results.update(fresh)
         findings = []
+        terms = DocumentTerms(document.text, (block.text for block in blocks))
         for key, block in zip(keys, blocks, strict=True):
             for match in results[key]:
                 start, end = match.offset, match.offset + match.length
                 flagged = block.text[start:end]
-                if is_code_like(block.text, start, end):
+                if is_code_like(block.text, start, end) or _spans_markup(document.text, block, start, end):
                     continue  # main.rs, Cargo.toml, Listing 10-9: not prose (the built-in exemptions)
-                # Names are left alone by every speller (the built-in one's rules).
-                name = is_spelling(match) and looks_like_name(block.text, start, end)
-                if not name and not self.known_words.excuses(match, flagged):
-                    findings.append(to_finding(match, block))
+                # Names are left alone by every speller (the built-in one's rules),
+                # and so are the document's own terms ("newtype" used throughout, "hasher" in code).
+                spelling = is_spelling(match)
+                if spelling and (looks_like_name(block.text, start, end) or terms.is_term(flagged)):
+                    continue
+                if not self.known_words.excuses(match, flagged):
+                    findings.append(to_finding(match, block, self.policy))
         return findings
 
     def _server_version(self) -> str:
@@ -146,6 +157,13 @@ class LanguageToolSource:
             for (key, _), matches in zip(batch, per_text, strict=False):
                 fresh[key] = matches
         return fresh
+
+
+def _spans_markup(source: str, block: Block, start: int, end: int) -> bool:
+    """True when the match covers a tag in the source ("ctrl</kbd>-<kbd>C")
+    that segmentation took out of the block's text."""
+    where = source[block.to_source(start):block.to_source(end, is_end=True)]
+    return ("<" in where or ">" in where) and "<" not in block.text[start:end]
 
 
 def _batches(texts: dict[str, str]):
