@@ -119,3 +119,11 @@ def test_a_bad_languagetool_policy_names_its_file_and_line(tmp_path):
     proc = run_copydesk("check", str(doc), "--rules-dir", str(tmp_path / "rules"), "--no-languagetool")
     assert proc.returncode == 2
     assert f"{policy}:3:" in proc.stderr and "not a LanguageTool rule id" in proc.stderr, proc.stderr
+
+
+def test_a_doubled_name_or_operator_is_shown_not_removed(tmp_path):
+    text = "We stayed in Baden Baden last year. Bitwise AND and assignment are listed. It is is late.\n"
+    found = lt_flagged(findings_of(tmp_path, text, "--select", "lt"))
+    assert found["is is"]["fix"] is not None  # a word repeated: the fix is safe
+    for pair in ("Baden Baden", "AND and"):
+        assert found[pair]["fix"] is None, found[pair]  # shown, for a person to judge

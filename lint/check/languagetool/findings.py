@@ -75,19 +75,33 @@ def applicability_of(match: RawMatch, flagged: str) -> Applicability:
     """How far LanguageTool's suggestion may be applied without a person.
 
     Safe only where the rule type and a single replacement make it certain
-    (white space, a repeated word). Unsafe (applied with --unsafe-fixes) only
+    (white space, a word repeated in the same case: not "AND and", nor the
+    name "Baden Baden"). Unsafe (applied with --unsafe-fixes) only
     for a single replacement from a rule on RELIABLE_RULES that keeps the
     text's quote marks. Everything else, the speller's guesses included
     ("deallocating" -> "reallocating"), is shown and never applied.
     """
     if len(match.replacements) != 1:
         return Applicability.DISPLAY_ONLY
+    if match.issue_type == "duplication" and not _one_word_twice(flagged):
+        return Applicability.DISPLAY_ONLY  # "Bitwise AND and assignment": two words, not one repeated
     if match.issue_type in _SAFE_TYPES:
         return Applicability.SAFE
     replacement = match.replacements[0]
     if match.rule not in RELIABLE_RULES or _quotes(replacement) - _quotes(flagged):
         return Applicability.DISPLAY_ONLY
     return Applicability.UNSAFE
+
+
+def _one_word_twice(flagged: str) -> bool:
+    """True when `flagged` is one word written twice, but for a capital
+    starting the first ("The the"), as a repeated-word fix assumes. Twice
+    capitalised it is a name ("Baden Baden", "Kappa Kappa Gamma")."""
+    words = flagged.split()
+    if len(words) != 2:
+        return True  # not a pair of words (a doubled comma, say): nothing to tell apart
+    first, second = words
+    return first[1:] == second[1:] and first[:1].lower() == second[:1] and second[:1].islower()
 
 
 def _quotes(text: str) -> set[str]:
