@@ -10,7 +10,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, run_copydesk
 
 RUST_BOOK = ROOT.parent / "shared" / "corpus" / "rust-book"
