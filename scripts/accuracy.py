@@ -74,6 +74,7 @@ HEADINGS = {BUILTIN: "built-in", PIPELINE: "built-in + LT", ALONE: "LT alone"}
 SEED = 17
 MISSPELLINGS = 1000
 MISSPELLING_SENTENCE = "We saw the {} yesterday."
+BY_RULE_ROWS = 40  # rules printed per --by-rule table (--json has them all)
 WARM_CHUNK = 200  # sentences per document when filling LanguageTool's cache
 NOT_ERRORS = {"verify", "readability"}  # families whose findings do not say the text is wrong
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -499,9 +500,11 @@ def print_by_rule(report: dict, out) -> None:
             continue
         rows = sorted(cweb[mode]["by_rule"].items(), key=lambda kv: (-kv[1]["wrong"], -kv[1]["right"], kv[0]))
         print(f"\nby rule, CWEB-G dev, {HEADINGS[mode]} (right / wrong / precision %), most wrong first:", file=out)
-        for rule, c in rows:
+        for rule, c in rows[:BY_RULE_ROWS]:
             total = c["right"] + c["wrong"]
             print(f"  {rule:<45}{c['right']:>6}{c['wrong']:>7}{100 * c['right'] / total:>8.0f}", file=out)
+        if len(rows) > BY_RULE_ROWS:
+            print(f"  ({len(rows) - BY_RULE_ROWS} more rules in --json)", file=out)
     book = report["sets"].get("rust-book", {}).get("results", {})
     for mode in (PIPELINE, ALONE):
         if mode not in book:
@@ -509,8 +512,11 @@ def print_by_rule(report: dict, out) -> None:
         per = 10000 / max(1, book[mode]["words"])
         print(f"\nby rule, rust-book, {HEADINGS[mode]} (findings, per 10,000 words; edited prose: "
               f"nearly all are false alarms):", file=out)
-        for rule, count in book[mode]["by_rule"].items():
+        rows = list(book[mode]["by_rule"].items())
+        for rule, count in rows[:BY_RULE_ROWS]:
             print(f"  {rule:<45}{count:>6}{count * per:>9.2f}", file=out)
+        if len(rows) > BY_RULE_ROWS:
+            print(f"  ({len(rows) - BY_RULE_ROWS} more rules in --json)", file=out)
 
 
 # ---------------------------------------------------------------- main
