@@ -433,19 +433,21 @@ def measure_corpus(checker: Checker, corpus: Path, limit: int | None, progress) 
     total_words = 0
     by_severity: collections.Counter = collections.Counter()
     by_rule: collections.Counter = collections.Counter()
+    severity_of_rule: dict[str, str] = {}
     for index, path in enumerate(paths, 1):
         flags, count = checker.file(path)
         total_words += count
         for flag in flags:
             by_severity[str(flag.severity)] += 1
             by_rule[flag.rule] += 1
+            severity_of_rule.setdefault(flag.rule, str(flag.severity))
         if index % 20 == 0 or index == len(paths):
             progress(index, len(paths))
     per = 10000 / max(1, total_words)
     return {"files": len(paths), "words": total_words,
             "per_10k": {s: by_severity[s] * per for s in ("error", "warning", "info")},
             "counts": {s: by_severity[s] for s in ("error", "warning", "info")},
-            "by_rule": dict(by_rule.most_common())}
+            "by_rule": dict(by_rule.most_common()), "severity_of_rule": severity_of_rule}
 
 
 # ---------------------------------------------------------------- printing
@@ -510,11 +512,12 @@ def print_by_rule(report: dict, out) -> None:
         if mode not in book:
             continue
         per = 10000 / max(1, book[mode]["words"])
-        print(f"\nby rule, rust-book, {HEADINGS[mode]} (findings, per 10,000 words; edited prose: "
-              f"nearly all are false alarms):", file=out)
+        print(f"\nby rule, rust-book, {HEADINGS[mode]} (severity, findings, per 10,000 words; edited "
+              f"prose: nearly all are false alarms):", file=out)
         rows = list(book[mode]["by_rule"].items())
         for rule, count in rows[:BY_RULE_ROWS]:
-            print(f"  {rule:<45}{count:>6}{count * per:>9.2f}", file=out)
+            severity = book[mode]["severity_of_rule"][rule]
+            print(f"  {rule:<45}{severity:>8}{count:>6}{count * per:>9.2f}", file=out)
         if len(rows) > BY_RULE_ROWS:
             print(f"  ({len(rows) - BY_RULE_ROWS} more rules in --json)", file=out)
 
