@@ -75,7 +75,8 @@ SEED = 17
 MISSPELLINGS = 1000
 MISSPELLING_SENTENCE = "We saw the {} yesterday."
 BY_RULE_ROWS = 40  # rules printed per --by-rule table (--json has them all)
-WARM_CHUNK = 200  # sentences per document when filling LanguageTool's cache
+CHUNK = 50  # sentences a worker checks at a time
+JOBS = 4  # sentences sent to LanguageTool at once (its server answers requests in parallel)
 NOT_ERRORS = {"verify", "readability"}  # families whose findings do not say the text is wrong
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _PLAIN_WORD = re.compile(r"[a-z]+")
@@ -303,8 +304,9 @@ def load_misspellings(count: int = MISSPELLINGS) -> tuple[list[tuple[str, str]],
 class Checker:
     """Flags for sentences and files in one of the three modes."""
 
-    def __init__(self, mode: str, eval_dir: Path, languagetool_url: str | None):
+    def __init__(self, mode: str, eval_dir: Path, languagetool_url: str | None, jobs: int = 1):
         self.mode = mode
+        self.jobs = jobs
         if mode == BUILTIN:
             cli = CommandLine(languagetool=False)
         else:
@@ -316,25 +318,45 @@ class Checker:
         self.raw = RawLanguageTool(self.settings, ruleset.context) if mode == ALONE else None
 
     def sentences(self, texts: list[str], progress) -> list[list[Flag]]:
-        """The flags of each sentence, each checked as its own document."""
-        if self.raw is not None:
+        """The flags of each sentence, each checked as its own document (and,
+        with LanguageTool, sent alone: one request a sentence, `jobs` at once)."""
+        if self.mode == BUILTIN or self.jobs <= 1 or len(texts) <= CHUNK:
             out = []
-            for start in range(0, len(texts), WARM_CHUNK):
-                out.extend(self.raw.flags(texts[start:start + WARM_CHUNK]))
-                progress(min(len(texts), start + WARM_CHUNK), len(texts))
+            for start in range(0, len(texts), CHUNK):
+                out.extend(self.check_texts(texts[start:start + CHUNK]))
+                progress(min(len(texts), start + CHUNK), len(texts))
             return out
-        if self.mode == PIPELINE:  # fill the paragraph cache in a few large requests
-            for start in range(0, len(texts), WARM_CHUNK):
-                chunk = "\n\n".join(t for t in texts[start:start + WARM_CHUNK] if t)
-                self.linter.check(document_from_text(chunk, self.path), metrics=False)
-                progress(min(len(texts), start + WARM_CHUNK), len(texts), "sending to LanguageTool")
-        out = []
-        for index, text in enumerate(texts, 1):
-            result = self.linter.check(document_from_text(text, self.path), metrics=False)
-            out.append([_flag(f) for f in result.findings])
-            if index % 500 == 0 or index == len(texts):
-                progress(index, len(texts))
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _parent
+        _parent = self  # forked workers start from this checker's compiled rules
+        chunks = [texts[start:start + CHUNK] for start in range(0, len(texts), CHUNK)]
+        out, done = [], 0
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+            for flags in pool.map(_check_in_worker, chunks):
+                out.extend(flags)
+                done += len(flags)
+                progress(done, len(texts))
         return out
+
+    def fork_copy(self) -> Checker:
+        """A checker for a forked worker: the compiled rules are shared, the
+        LanguageTool sources and cache connections are made anew."""
+        copy = object.__new__(Checker)
+        copy.mode, copy.jobs, copy.path, copy.settings = self.mode, 1, self.path, self.settings
+        copy.linter = self.linter.fork_copy()
+        _, ruleset, _ = copy.linter.setup_for(copy.path)
+        copy.raw = RawLanguageTool(self.settings, ruleset.context) if self.raw is not None else None
+        return copy
+
+    def check_texts(self, texts: list[str]) -> list[list[Flag]]:
+        """Flags for each text, checked one by one in this process."""
+        if self.raw is not None:
+            return [self.raw.flags([text])[0] for text in texts]
+        return [[_flag(f) for f in self.linter.check(document_from_text(text, self.path), metrics=False).findings]
+                for text in texts]
 
     def file(self, path: Path) -> tuple[list[Flag], int]:
         """The flags of one Markdown file and its words of prose."""
@@ -347,6 +369,18 @@ class Checker:
             result = self.linter.lint_document(document, settings, ruleset, extra, metrics=False)
             flags = [_flag(f) for f in result.findings]
         return flags, prose_words(blocks)
+
+
+_parent: Checker | None = None  # the checker forked workers copy
+_worker: Checker | None = None
+
+
+def _check_in_worker(texts: list[str]) -> list[list[Flag]]:
+    global _worker
+    if _worker is None:
+        assert _parent is not None
+        _worker = _parent.fork_copy()
+    return _worker.check_texts(texts)
 
 
 def _flag(finding) -> Flag:
@@ -542,6 +576,8 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--jobs", type=int, default=JOBS,
+                        help=f"sentences sent to LanguageTool at once (default {JOBS})")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
@@ -558,7 +594,7 @@ def main(argv=None) -> int:
     modes = (BUILTIN,) if args.no_languagetool else MODES
     began = time.monotonic()
     eval_dir = args.eval_dir.resolve() if args.eval_dir.is_dir() else ROOT
-    checkers = {mode: Checker(mode, eval_dir, args.languagetool_url) for mode in modes}
+    checkers = {mode: Checker(mode, eval_dir, args.languagetool_url, args.jobs) for mode in modes}
     lt = checkers[BUILTIN].settings.languagetool
     report: dict = {"settings": {"language": lt.language, "picky": lt.picky,
                                  "scored": "warning and error, not claims, facts or readability"},
