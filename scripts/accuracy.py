@@ -13,10 +13,12 @@ filtered (Copydesk's severity mapping only labels its matches).
 
 How it scores (docs/ACCURACY.md says why):
 
-- Every sentence is its own plain-text document, so nothing one sentence
-  says (a name learnt by the speller) changes another's findings. With
-  LanguageTool the sentences are first sent in large documents, which fills
-  the paragraph cache in a few requests; the per-sentence run then reads it.
+- Every sentence is its own plain-text document, and goes to LanguageTool
+  alone, so nothing one sentence says (a name learnt by the speller, a
+  sentence start LanguageTool saw before, a quote it pairs) changes
+  another's findings; `--jobs` sentences are checked at once by forked
+  workers. Answers are kept in Copydesk's paragraph cache, so a second run
+  sends nothing.
 - A finding counts when its severity is warning or error and it is not a
   claim, fact or readability note (those do not say the text is wrong).
 - Edits are character spans of the raw source, found by aligning its words
@@ -391,8 +393,10 @@ def _flag(finding) -> Flag:
 class RawLanguageTool:
     """LanguageTool's own matches, unfiltered, with the language and picky
     setting Copydesk uses. Requests and caching are the LanguageTool source's
-    (its `_fetch` batches texts into a few requests; its paragraph cache keeps
-    the answers), so nothing here talks HTTP itself and a warm run sends nothing."""
+    (its `_fetch` asks the server, through language-tool-python; its paragraph
+    cache keeps the answers, under the same key as the pipeline's when the
+    settings are the same), so nothing here talks HTTP itself and a warm run
+    sends nothing."""
 
     def __init__(self, settings, context):
         from lint.check.languagetool import LanguageToolSource
