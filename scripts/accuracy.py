@@ -9,7 +9,7 @@ Three columns per set: the built-in rules alone; Copydesk's full pipeline
 with LanguageTool, exactly as `copydesk check` runs it (one `Linter`, the
 default settings); and LanguageTool alone: the same server asked through
 language-tool-python with Copydesk's language and picky settings and nothing
-filtered (Copydesk's severity mapping only labels its matches).
+filtered (each match's severity comes from LanguageTool's own issue type).
 
 How it scores (docs/ACCURACY.md says why):
 
@@ -406,11 +406,14 @@ class RawLanguageTool:
         plain = LanguageToolSettings(url=lt.url, language=lt.language, picky=lt.picky,
                                      timeout=lt.timeout, cache_dir=lt.cache_dir, required=True)
         self.source = LanguageToolSource(dataclasses.replace(settings, languagetool=plain), context)
+        # The source adds the rules Copydesk's policy leaves out (when it has a
+        # policy); LanguageTool alone is asked with none left out.
+        self.source.settings = plain
 
     def flags(self, texts: list[str]) -> list[list[Flag]]:
         """Each text's matches as flags (severity and category as Copydesk would label them)."""
         from lint.check.languagetool.cache import paragraph_key, settings_fingerprint
-        from lint.check.languagetool.findings import category_of, severity_of
+        from lint.check.languagetool.findings import category_of
 
         source = self.source
         fingerprint = settings_fingerprint(source._server_version(), source.settings)
@@ -422,8 +425,29 @@ class RawLanguageTool:
             fresh = source._fetch(missing)
             source.cache.put_many(fresh)
             results.update(fresh)
-        return [[Flag(f"lt.{m.rule}", severity_of(m), category_of(m), m.offset, m.offset + m.length,
+        return [[Flag(f"lt.{m.rule}", own_severity(m), category_of(m), m.offset, m.offset + m.length,
                       tuple(m.replacements)) for m in results.get(key, [])] for key in keys]
+
+
+# LanguageTool alone is labelled by LanguageTool's own issue types, fixed here:
+# Copydesk's LanguageTool policy decides the severity of Copydesk's findings,
+# and must not decide which of LanguageTool's own matches are counted.
+_LT_ERROR_TYPES = {"grammar", "misspelling", "duplication"}
+_LT_INFO_TYPES = {"style", "register", "locale-violation"}
+
+
+def own_severity(match) -> Severity:
+    """A LanguageTool match's severity from its issue type: an unknown word is a
+    warning, grammar, misspellings and doubled words errors, style information."""
+    from lint.check.languagetool.findings import is_spelling
+
+    if is_spelling(match):
+        return Severity.WARNING
+    if match.issue_type in _LT_ERROR_TYPES:
+        return Severity.ERROR
+    if match.issue_type in _LT_INFO_TYPES or match.category in ("STYLE", "PLAIN_ENGLISH"):
+        return Severity.INFO
+    return Severity.WARNING
 
 
 # ---------------------------------------------------------------- measuring

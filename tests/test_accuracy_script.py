@@ -130,3 +130,18 @@ def test_missing_sets_are_a_clear_error(tmp_path):
                            "--eval-dir", str(tmp_path / "absent")], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "no evaluation sets at" in proc.stderr and "--eval-dir" in proc.stderr
+
+
+def test_languagetool_alone_is_labelled_by_its_own_issue_types():
+    from lint.check.languagetool.client import RawMatch
+
+    def match(rule, category, issue_type, type_name=""):
+        return RawMatch(0, 3, rule, "", (), category, issue_type, type_name)
+
+    severity = accuracy.Severity
+    assert accuracy.own_severity(match("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "UnknownWord")) \
+        == severity.WARNING
+    assert accuracy.own_severity(match("HE_VERB_AGR", "GRAMMAR", "grammar")) == severity.ERROR
+    assert accuracy.own_severity(match("PASSIVE_VOICE", "STYLE", "style")) == severity.INFO
+    assert accuracy.own_severity(match("COMMA_COMPOUND_SENTENCE", "PUNCTUATION", "typographical")) \
+        == severity.WARNING
