@@ -441,13 +441,9 @@ def own_severity(match) -> Severity:
     warning, grammar, misspellings and doubled words errors, style information."""
     from lint.check.languagetool.findings import is_spelling
 
-    if is_spelling(match):
-        return Severity.WARNING
-    if match.issue_type in _LT_ERROR_TYPES:
-        return Severity.ERROR
-    if match.issue_type in _LT_INFO_TYPES or match.category in ("STYLE", "PLAIN_ENGLISH"):
-        return Severity.INFO
-    return Severity.WARNING
+    style = match.issue_type in _LT_INFO_TYPES or match.category in ("STYLE", "PLAIN_ENGLISH")
+    error = match.issue_type in _LT_ERROR_TYPES and not is_spelling(match)
+    return Severity.ERROR if error else Severity.INFO if style and not is_spelling(match) else Severity.WARNING
 
 
 # ---------------------------------------------------------------- measuring
