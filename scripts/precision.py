@@ -84,6 +84,12 @@ def prose_blocks(document: Document) -> tuple[list[Block], str]:
     return approximate_markdown_blocks(document), "approximation (markdown-it, code cut out)"
 
 
+def prose_words(blocks: list[Block]) -> int:
+    """Words of prose in these blocks (code is not in them): the corpus size
+    every per-10,000-words figure divides by (scripts/accuracy.py uses it too)."""
+    return sum(len(words(b.text)) for b in blocks)
+
+
 def main(argv=None) -> int:
     """Print the figures and a sample."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -99,7 +105,7 @@ def main(argv=None) -> int:
         document = read_document(path)
         blocks, how = prose_blocks(document)
         document.blocks = blocks
-        total_words += sum(len(words(b.text)) for b in blocks)
+        total_words += prose_words(blocks)
         findings, _ = check_document(document, blocks, ruleset)
         for finding in findings:
             by_severity[finding.severity] += 1
