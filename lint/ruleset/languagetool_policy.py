@@ -2,23 +2,25 @@
 (``languagetool/policy.yaml`` in a rule directory).
 
 LanguageTool runs hundreds of rules; on published prose and web text some
-of them are mostly wrong. Each rule the policy turns off, and each rule it
-trusts with the error severity, carries the measurement that put it there
-(``scripts/accuracy.py --by-rule``)::
+of them are mostly wrong. The policy sorts the rules it has measured into
+tiers, each entry with the measurement that put it there. It is written by
+``scripts/languagetool_policy.py`` from ``scripts/accuracy.py --json``::
 
-    disabled:
-      COMMA_COMPOUND_SENTENCE: "CWEB-G dev: 1 right of 75; rust-book: 33 false"
-    errors:
-      EN_A_VS_AN: "CWEB-G + GMEG dev: 17 right of 17"
-    warnings:
-      UPPERCASE_SENTENCE_START: "CWEB-G + GMEG dev: 40 right of 53"
+    disabled:   # not requested from the server
+      COMMA_COMPOUND_SENTENCE: "dev sets 17 right of 91; rust-book 26 matches"
+    errors:     # matches are errors
+      EN_A_VS_AN: "dev sets 17 right of 17; rust-book 0 matches"
+    warnings:   # matches are warnings
+      UPPERCASE_SENTENCE_START: "dev sets 43 right of 52; rust-book 2 matches"
+    hints:      # matches are information
+      MONTH_OF_XXXX: "dev sets 4 right of 12; rust-book 1 match"
 
-A disabled rule is not requested from the server; `languagetool:
-enable_rules:` in the configuration turns it back on. Matches of a rule under
-``errors:`` are errors, under ``warnings:`` warnings, and the speller's are
-warnings; any other rule's matches are information (hints): that LanguageTool
-ships a rule is not evidence that it is right on this kind of text. The
-configuration's ``severity:`` (``lt.RULE: warning``) overrides all of this.
+An id ending in ``*`` stands for a family LanguageTool generates (one
+``EN_COMPOUNDS_...`` rule per compound); a disabled family is dropped from the
+answers rather than left out of the request. `languagetool: enable_rules:` in
+the configuration turns a disabled rule back on, and its ``severity:`` (``lt.RULE: warning``) overrides a tier. A
+rule the policy does not list keeps LanguageTool's own weight, one step
+down: grammar and unknown words are warnings, style is information.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from pathlib import Path
 from lint.config.yamlsource import ConfigError, LocatedDict, check_keys, load_yaml
 
 POLICY_FOLDER = "languagetool"
-_RULE_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+TIERS = ("disabled", "errors", "warnings", "hints")
+_RULE_ID = re.compile(r"^[A-Z][A-Z0-9_]*\*?$")  # EN_A_VS_AN, or a family: EN_COMPOUNDS_*
 
 
 @dataclass
@@ -40,9 +43,22 @@ class LanguageToolPolicy:
     off: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
 
     def tiers(self) -> tuple[dict[str, str], ...]:
-        return self.off, self.errors, self.warnings
+        return self.off, self.errors, self.warnings, self.hints
+
+    def severity_tier(self, rule: str) -> str | None:
+        """"errors", "warnings", "hints", "disabled" or None for a rule id,
+        by its own entry or its family's ("EN_COMPOUNDS_*")."""
+        names = ("disabled", "errors", "warnings", "hints")
+        for name, tier in zip(names, self.tiers(), strict=True):
+            if rule in tier:
+                return name
+        for name, tier in zip(names, self.tiers(), strict=True):
+            if any(key.endswith("*") and rule.startswith(key[:-1]) for key in tier):
+                return name
+        return None
 
     def update(self, other: LanguageToolPolicy) -> None:
         """Add another directory's policy (a later directory wins a rule)."""
@@ -59,8 +75,8 @@ def load_policy(path: Path) -> LanguageToolPolicy:
     if data is None:
         return LanguageToolPolicy()
     if not isinstance(data, LocatedDict):
-        raise ConfigError("a LanguageTool policy must be a mapping with 'disabled:', 'errors:' or 'warnings:'", path, 1)
-    keys = ("disabled", "errors", "warnings")
+        raise ConfigError("a LanguageTool policy must be a mapping with 'disabled:', 'errors:', 'warnings:' or 'hints:'", path, 1)
+    keys = TIERS
     check_keys(data, dict.fromkeys(keys, dict), what="LanguageTool policy")
     seen: dict[str, str] = {}
     for key in keys:

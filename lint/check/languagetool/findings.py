@@ -1,9 +1,11 @@
 """Turn LanguageTool matches into Copydesk findings.
 
 Severity follows the policy (`lint.ruleset.languagetool_policy`): errors
-and warnings from the rules it lists as measured precise, information from
-every other rule; an unknown word is a warning, because in news copy it is
-as often a name as a typo. A fix is safe only for whitespace and
+from the rules it measured nearly always right, warnings from those right
+more often than not, information from those mostly wrong. A rule it has no
+measure of gives warnings for grammar, confusions and unknown words (in news
+copy an unknown word is as often a name as a typo), information for style:
+no LanguageTool match is an error without evidence. A fix is safe only for whitespace and
 repeated-word rules with a single replacement, where the change cannot
 alter meaning; unsafe for a single replacement from a reliable rule; every
 other suggestion is shown, never applied (see `applicability_of`).
@@ -21,6 +23,9 @@ from lint.ruleset.rulespec import CompileContext
 SOURCE = "languagetool"
 MAX_REPLACEMENTS = 5
 
+_WARNING_TYPES = {"grammar", "misspelling", "duplication"}
+_INFO_TYPES = {"style", "register", "locale-violation"}
+_TIER_SEVERITY = {"errors": Severity.ERROR, "warnings": Severity.WARNING, "hints": Severity.INFO}
 _SAFE_TYPES = {"whitespace", "duplication"}
 _CATEGORIES = {
     "TYPOS": "spelling", "COMPOUNDING": "spelling", "GRAMMAR": "grammar", "MISC": "grammar",
@@ -53,17 +58,17 @@ def is_spelling(match: RawMatch) -> bool:
 
 
 def severity_of(match: RawMatch, policy: LanguageToolPolicy | None = None) -> Severity:
-    """How serious this match is: the speller's are warnings; a rule's
-    matches are errors or warnings where the policy says so, else hints."""
-    if is_spelling(match):
+    """How serious this match is. The policy's tiers come first (measured
+    precision); then the speller's matches, and grammar, confusions and
+    doubled words, are warnings; style is information."""
+    tier = policy.severity_tier(match.rule) if policy is not None else None
+    if tier in _TIER_SEVERITY:
+        return _TIER_SEVERITY[tier]
+    if is_spelling(match) or match.issue_type in _WARNING_TYPES:
         return Severity.WARNING
-    if policy is None:
+    if match.issue_type in _INFO_TYPES or match.category in ("STYLE", "PLAIN_ENGLISH"):
         return Severity.INFO
-    if match.rule in policy.errors:
-        return Severity.ERROR
-    if match.rule in policy.warnings:
-        return Severity.WARNING
-    return Severity.INFO
+    return Severity.WARNING
 
 
 def category_of(match: RawMatch) -> str:

@@ -46,7 +46,8 @@ class LanguageToolSource:
     def __init__(self, settings: Settings, context: CompileContext, stream=None):
         policy = context.languagetool
         # The policy's rules left off are not asked for, unless the configuration enables them.
-        off = sorted(set(policy.off) - set(settings.languagetool.enable_rules))
+        off = sorted(rule for rule in set(policy.off) - set(settings.languagetool.enable_rules)
+                     if not rule.endswith("*"))  # a family is dropped from the answers instead
         self.settings = replace(settings.languagetool,
                                 disable_rules=tuple(dict.fromkeys((*settings.languagetool.disable_rules, *off))))
         self.policy = policy
@@ -97,6 +98,8 @@ class LanguageToolSource:
             for match in results[key]:
                 start, end = match.offset, match.offset + match.length
                 flagged = block.text[start:end]
+                if self._left_out(match.rule):
+                    continue
                 if is_code_like(block.text, start, end) or _spans_markup(document.text, block, start, end):
                     continue  # main.rs, Cargo.toml, Listing 10-9: not prose (the built-in exemptions)
                 # Names are left alone by every speller (the built-in one's rules),
@@ -107,6 +110,11 @@ class LanguageToolSource:
                 if not self.known_words.excuses(match, flagged):
                     findings.append(to_finding(match, block, self.policy))
         return findings
+
+    def _left_out(self, rule: str) -> bool:
+        """True for a rule of a family the policy disables, unless the configuration enables it."""
+        return (self.policy.severity_tier(rule) == "disabled" and rule not in self.policy.off
+                and rule not in self.settings.enable_rules)
 
     def _server_version(self) -> str:
         if self._version is None:
