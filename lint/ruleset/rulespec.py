@@ -95,3 +95,4 @@ class CompileContext:
     reject: set[str] = field(default_factory=set)
     entities: list = field(default_factory=list)  # lint.facts.Entity
     extra_words: set[str] = field(default_factory=set)
+    dialect: str = "en-US"  # the speller's dictionary (settings.dialect)
