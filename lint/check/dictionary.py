@@ -26,7 +26,7 @@ from pathlib import Path
 DIALECTS = ("en-US", "en-GB", "en-CA", "en-AU")
 DEFAULT_DIALECT = "en-US"
 HUNSPELL_DIR = Path("/usr/share/hunspell")
-# Endings a word of the accept vocabulary may carry ("Copydesk's", "rustc's").
+# Endings any known word may carry ("else's", "Copydesk's", "users'").
 _SUFFIXES = ("'s", "s'", "n't", "'re", "'ve", "'ll", "'d", "'m")
 
 
@@ -104,22 +104,25 @@ def is_known(word: str, dialect: str = DEFAULT_DIALECT, accepted: Collection[str
     """True when `word` is in the dialect's dictionary or in `accepted`.
 
     `accepted` holds the project's words (accept vocabulary, entity names,
-    rule accept lists); a word matches it as written or in lower case, and
-    with a possessive or contraction ending cut off ("Copydesk's").
+    rule accept lists); a word matches it as written or in lower case. A
+    possessive or contraction ending on a known word is known too
+    ("else's", "Copydesk's", "users'"): Hunspell allows it on some words only.
     """
-    if accepted and _accepted(word.replace("’", "'"), accepted):
+    word = word.replace("’", "'")
+    if _known_as_is(word, dialect, accepted):
+        return True
+    lower = word.lower()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + ("s" if suffix == "s'" else "")
+            return _known_as_is(stem, dialect, accepted)
+    return False
+
+
+def _known_as_is(word: str, dialect: str, accepted: Collection[str]) -> bool:
+    if accepted and (word in accepted or word.lower() in accepted):
         return True
     return in_dictionary(word, dialect)
-
-
-def _accepted(word: str, accepted: Collection[str]) -> bool:
-    if word in accepted or word.lower() in accepted:
-        return True
-    for suffix in _SUFFIXES:
-        if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
-            stem = word[: -len(suffix)] + ("s" if suffix == "s'" else "")
-            return stem in accepted or stem.lower() in accepted
-    return False
 
 
 def suggestions(word: str, dialect: str = DEFAULT_DIALECT, limit: int = 3) -> tuple[str, ...]:
