@@ -57,16 +57,14 @@ def _dictionary(dialect: str):
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}, not {dialect!r}")
     try:
         import enchant
-    except ImportError as exc:  # pyenchant absent, or it found no libenchant
+    except Exception as exc:  # pyenchant absent, or no loadable libenchant (ImportError, OSError)
         raise DictionaryUnavailable(
-            f"spelling is not checked: the Enchant library is missing ({exc}); "
-            f"install it: {remedy(dialect)}") from None
+            f"the Enchant library is missing ({exc}); install it: {remedy(dialect)}") from None
     broker = enchant.Broker()
     broker.set_ordering(_tag(dialect), "hunspell,nuspell,aspell,myspell")
     if not broker.dict_exists(_tag(dialect)):
         raise DictionaryUnavailable(
-            f"spelling is not checked: no {dialect} dictionary (Debian package {package_for(dialect)}); "
-            f"install it: {remedy(dialect)}")
+            f"no {dialect} dictionary (Debian package {package_for(dialect)}); install it: {remedy(dialect)}")
     return broker.request_dict(_tag(dialect))
 
 

@@ -87,8 +87,10 @@ class SpellingChecker:
         """Whether the dialect's dictionary can be used; when not, `note`
         says what to install (the rule is skipped, the run goes on)."""
         if self._ready is None:
-            self.note = dictionary.unavailable(self.dialect)
-            self._ready = self.note is None
+            reason = dictionary.unavailable(self.dialect)
+            self._ready = reason is None
+            if reason:
+                self.note = f"{', '.join(rule.id for rule in self.rules)} skipped: {reason}"
         return self._ready
 
     def survey(self, document: DocumentText) -> tuple[Gate, set[str]]:
