@@ -130,7 +130,7 @@ def main() -> int:
     figures = misspelling_figures(args.count, args.seed)
     print(f"misspellings (codespell, {figures['count']} single-correction, seed {args.seed}, built-in only): "
           f"{figures['detected']:.1f}% detected, right correction in top 3 for {figures['top3']:.1f}%")
-    print("  missed:", " ".join(figures["missed"][:args.show]) or "none")
+    print(f"  missed ({len(figures['missed'])}):", " ".join(figures["missed"][:args.show]))
     for wrong, right, shown in figures["wrong"][:args.show]:
         print(f"  {wrong} -> {right}: suggested {', '.join(shown) or 'nothing'}")
     dialects = dialect_figures(seed=args.seed)
