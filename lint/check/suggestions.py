@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from pathlib import Path
 
 from lint.check import dictionary
@@ -130,20 +129,12 @@ class SuggestionTable:
         """Append the corrections computed since the last save (one write(2))."""
         if not self.learned or self._path is None:
             return
-        lines = "".join(f"{key}\t{'|'.join(found)}\n" for key, found in self.learned.items()).encode("utf-8")
-        self.learned.clear()
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(descriptor, lines)
-            finally:
-                os.close(descriptor)
-        except OSError:
-            return  # a cache: computing again next time is the only cost
-        from lint.store.datacache import prune_stale
+        from lint.store.datacache import append_lines
 
-        prune_stale(self._path)
+        # The closing tab marks a whole line: one cut short by a crash is skipped.
+        lines = "".join(f"{key}\t{'|'.join(found)}\t\n" for key, found in self.learned.items())
+        self.learned.clear()
+        append_lines(self._path, lines)  # a failure only means computing again next time
 
     def _load(self) -> dict[str, tuple[str, ...]]:
         from lint.store.datacache import cache_directory, package_stamp
@@ -160,7 +151,7 @@ class SuggestionTable:
             lines = []
         for line in lines:
             fields = line.split("\t")
-            if len(fields) == 3:  # a line cut short by a crash is skipped
+            if len(fields) == 4:  # a line cut short by a crash is skipped
                 known[f"{fields[0]}\t{fields[1]}"] = tuple(s for s in fields[2].split("|") if s)
         self._known = known
         return known
