@@ -139,3 +139,15 @@ def test_a_missing_dialect_dictionary_names_its_package(monkeypatch):
     finally:
         dictionary._dictionary.cache_clear()
     assert note and "hunspell-en-au" in note and "sudo apt-get install hunspell-en-au libenchant-2-2" in note
+
+
+def test_project_words_give_other_sources_the_speller_s_vocabulary():
+    """What LanguageTool's matches are filtered with: accept lists and entity names."""
+    from lint.config.settings import Settings
+    from lint.ruleset.loader import build_ruleset
+
+    ruleset = build_ruleset(Settings())
+    words = dictionary.project_words(ruleset.context, ruleset.rules)
+    assert {"backtrace", "sinochem", "travelsky", "blockchain"} <= words
+    assert dictionary.is_known("TravelSky", ruleset.context.dialect, words)
+    assert not dictionary.is_known("Quanzhou", "en-US", words)  # a name, left alone as one, not a word

@@ -10,6 +10,7 @@ accepts)::
     is_known(word, dialect="en-US", accepted=frozenset()) -> bool
     suggestions(word, dialect="en-US", limit=3) -> tuple[str, ...]
     unavailable(dialect="en-US") -> str | None   # the notice, when it cannot be used
+    project_words(context, rules=()) -> frozenset[str]   # `accepted` for a ruleset's context
 
 `is_known` and `suggestions` raise `DictionaryUnavailable` (its message names
 the missing package and the remedy) when Enchant or the dialect's
@@ -20,6 +21,7 @@ passing every word in silence.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -121,6 +123,20 @@ def _known_as_is(word: str, dialect: str, accepted: Collection[str]) -> bool:
     if accepted and (word in accepted or word.lower() in accepted):
         return True
     return in_dictionary(word, dialect)
+
+
+def project_words(context, rules=()) -> frozenset[str]:
+    """The words a project accepts, in lower case, for `is_known`: its
+    accept vocabulary (`context.accept`, `context.extra_words`), every word of
+    every entity name in the facts base, and the `accept` lists of `rules`.
+    `context` is a ruleset's `CompileContext` (its `dialect` is the dialect)."""
+    words = set(context.accept) | set(context.extra_words)
+    for rule in rules:
+        words |= {w for w in rule.options.get("accept", []) if isinstance(w, str)}
+    for entity in context.entities:
+        for name in entity.names:
+            words |= set(re.findall(r"[^\W\d_]+", name))
+    return frozenset(w.lower() for w in words)
 
 
 def suggestions(word: str, dialect: str = DEFAULT_DIALECT, limit: int = 3) -> tuple[str, ...]:

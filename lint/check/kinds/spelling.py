@@ -51,13 +51,7 @@ class SpellingChecker:
 
     def __init__(self, rules: list[RuleSpec], context):
         self.rules = tuple(rules)
-        accepted = set(context.accept) | set(context.extra_words)
-        for rule in rules:
-            accepted |= {w for w in rule.options.get("accept", []) if isinstance(w, str)}
-        for entity in context.entities:
-            for name in entity.names:
-                accepted |= set(re.findall(r"[^\W\d_]+", name))
-        self.accepted = frozenset(w.lower() for w in accepted)  # matched in any case
+        self.accepted = dictionary.project_words(context, rules)  # lower case, matched in any case
         self.dialect = getattr(context, "dialect", dictionary.DEFAULT_DIALECT)
         self.note: str | None = None  # why nothing is checked (no dictionary), once known
         self._ready: bool | None = None
