@@ -17,7 +17,7 @@ def test_init_writes_a_config_that_loads_with_formats_and_dialect(tmp_path):
     proc = run_copydesk("init", tmp_path)
     assert proc.returncode == 0, proc.stderr
     text = (tmp_path / "copydesk.yaml").read_text(encoding="utf-8")
-    assert "language: en-GB" in text and "markdown (1 file), text (1 file)" in text
+    assert "dialect: en-GB" in text and "markdown (1 file), text (1 file)" in text
     assert "LaTeX is not a supported input format" in text
     check = run_copydesk("check", tmp_path, "--no-languagetool")
     assert check.returncode == 0, check.stdout + check.stderr  # the file it wrote is a valid config
@@ -28,4 +28,4 @@ def test_init_writes_a_config_that_loads_with_formats_and_dialect(tmp_path):
 def test_init_picks_american_english(tmp_path):
     _project(tmp_path, "The color of the organization shows its behavior.\n")
     assert run_copydesk("init", tmp_path).returncode == 0
-    assert "language: en-US" in (tmp_path / "copydesk.yaml").read_text(encoding="utf-8")
+    assert "dialect: en-US" in (tmp_path / "copydesk.yaml").read_text(encoding="utf-8")

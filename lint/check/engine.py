@@ -75,7 +75,8 @@ def check_document(document: Document, blocks: list[Block], ruleset: Ruleset,
     the run goes on with the others.
     """
     groups = [run_rules(blocks, ruleset)]
-    notes = []
+    # A checker that could not run (the speller without its dictionary) says why.
+    notes = [note for checker in ruleset.checkers if (note := getattr(checker, "note", None))]
     for source in sources:
         try:
             groups.append(source.check(document, blocks))

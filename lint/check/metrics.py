@@ -10,7 +10,6 @@ document's scores come from the sums, so nothing is counted twice.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +17,7 @@ from typing import NamedTuple
 from lint.check.text import Sentence, block_sentences, split_sentences
 from lint.check.text import word_count as count_words
 from lint.model import PROSE_KINDS, Block
-from lint.store.datacache import cache_directory, package_stamp, prune_stale
+from lint.store.datacache import append_lines, cache_directory, package_stamp
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
 
@@ -78,22 +77,9 @@ class SyllableTable:
         """Append the words learnt since the last save to the table file."""
         if not self._learned or self._path is None:
             return
-        lines = "".join(f"{word} {count}\n" for word, count in self._learned.items()).encode("utf-8")
+        lines = "".join(f"{word} {count}\n" for word, count in self._learned.items())
         self._learned.clear()
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            # One write(2) on an O_APPEND descriptor: workers appending at the
-            # same time never interleave their lines (a buffered file would
-            # split a long batch, and a torn line could pair a word with
-            # another word's count).
-            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(descriptor, lines)
-            finally:
-                os.close(descriptor)
-        except OSError:
-            return  # a cache: counting again next time is the only cost
-        prune_stale(self._path)  # the tables of textstat and pyphen versions gone a month
+        append_lines(self._path, lines)  # a failure only means counting again next time
 
     def _load(self) -> dict[str, int]:
         # Named after the files the counts come from: an upgrade starts a new table.

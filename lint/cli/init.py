@@ -75,8 +75,8 @@ def config_text(formats: Counter, skipped, language: str) -> str:
              f"# Formats found: {present or 'none yet'}."]
     lines += [f"# Not checked: {line}." for line in skipped.lines(nothing_checked=not formats)]
     lines += ["",
-              "languagetool:",
-              f"  language: {language}          # from the spellings found (colour/color ...)",
+              f"dialect: {language}                  # from the spellings found (colour/color ...); the speller's",
+              "                                  # dictionary and LanguageTool's language",
               "",
               "# Rules: by id or pack prefix; `copydesk rules` lists them, `copydesk rule ID` explains one.",
               "# disable: [readability]",

@@ -31,7 +31,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "rules_dirs": list, "builtin_rules": bool, "enable": list, "disable": list,
     "severity": dict, "options": dict, "vocabulary": dict, "exclude": list,
     "overrides": list, "languagetool": dict, "fail_on": str, "html": dict,
-    "max_file_mb": (int, float),
+    "max_file_mb": (int, float), "dialect": str,
 }
 _OVERRIDE_KEYS = {"files": list, "enable": list, "disable": list, "severity": dict}
 _VOCAB_KEYS = {"accept": list, "reject": list}
@@ -42,6 +42,7 @@ _LT_KEYS: dict[str, type | tuple[type, ...]] = {
 }
 _HTML_KEYS = {"check_alt": bool, "check_title": bool, "chrome": str}
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+DIALECTS = ("en-US", "en-GB", "en-CA", "en-AU")  # the speller's (lint.check.dictionary)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Settings:
     html: HtmlSettings = HtmlSettings()
     fail_on: str = "error"
     max_file_mb: float = 20
+    dialect: str = "en-US"  # the speller's dictionary; LanguageTool's language unless that is set
     # Where each rule id was named, checked once the rules are loaded
     # (rule_ids.check_rule_refs); not part of what decides the findings.
     rule_refs: tuple[rule_ids.RuleRef, ...] = field(default=(), compare=False, repr=False)
@@ -221,6 +223,7 @@ def load_config(path: Path) -> Settings:
         if "timeout" in lt_values:
             lt_values["timeout"] = float(lt_values["timeout"])
         values["languagetool"] = replace(settings.languagetool, **lt_values)
+    values.update(_dialect(data, values.get("languagetool", settings.languagetool)))
     if "html" in data:
         html = data["html"]
         check_keys(html, _HTML_KEYS, what="html settings")
@@ -236,6 +239,19 @@ def load_config(path: Path) -> Settings:
             raise data.error(f"'fail_on' must be one of {', '.join(FAIL_ON_CHOICES)}", "fail_on")
         values["fail_on"] = data["fail_on"]
     return replace(settings, **values, rule_refs=tuple(refs))
+
+
+def _dialect(data: LocatedDict, lt: LanguageToolSettings) -> dict:
+    """`dialect` and LanguageTool's language, each the other's default: a
+    file that names only `languagetool.language` (as `copydesk init` wrote
+    before `dialect` existed) gets that dialect's dictionary too."""
+    lt_named = isinstance(data.get("languagetool"), dict) and "language" in data["languagetool"]
+    if "dialect" not in data:
+        return {"dialect": lt.language} if lt_named and lt.language in DIALECTS else {}
+    dialect = data["dialect"]
+    if dialect not in DIALECTS:
+        raise data.error(f"'dialect' must be one of {', '.join(DIALECTS)}, not {dialect!r}", "dialect")
+    return {"dialect": dialect} if lt_named else {"dialect": dialect, "languagetool": replace(lt, language=dialect)}
 
 
 def _rule_dir(base: Path, value: str, items, index: int) -> Path:

@@ -75,7 +75,7 @@ def load_policy(path: Path) -> LanguageToolPolicy:
     if data is None:
         return LanguageToolPolicy()
     if not isinstance(data, LocatedDict):
-        raise ConfigError("a LanguageTool policy must be a mapping with 'disabled:', 'errors:', 'warnings:' or 'hints:'", path, 1)
+        raise ConfigError(f"a LanguageTool policy must be a mapping with {', '.join(TIERS)}", path, 1)
     keys = TIERS
     check_keys(data, dict.fromkeys(keys, dict), what="LanguageTool policy")
     seen: dict[str, str] = {}

@@ -191,6 +191,7 @@ def build_ruleset(settings: Settings) -> Ruleset:
     check_rule_refs(settings.rule_refs, (spec.id for spec in specs))
     context.accept |= set(settings.accept)
     context.reject |= set(settings.reject)
+    context.dialect = settings.dialect
     chosen = select_rules(specs, settings)
     checkers = compile_rules(chosen, context)
     return Ruleset(rules=chosen, checkers=checkers, context=context, files=files)

@@ -97,3 +97,4 @@ class CompileContext:
     entities: list = field(default_factory=list)  # lint.facts.Entity
     extra_words: set[str] = field(default_factory=set)
     languagetool: LanguageToolPolicy = field(default_factory=LanguageToolPolicy)
+    dialect: str = "en-US"  # the speller's dictionary (settings.dialect)

@@ -28,7 +28,7 @@ from lint.run.pipeline import CommandLine, FileResult, Linter, document_from_tex
 
 # Keys a request's own configuration may set: none names a file or a server.
 REQUEST_CONFIG_KEYS = {"enable", "disable", "severity", "options", "vocabulary", "languagetool",
-                       "builtin_rules", "overrides"}
+                       "builtin_rules", "overrides", "dialect"}
 REQUEST_LANGUAGETOOL_KEYS = {"enabled", "language", "picky", "enable_rules", "disable_rules",
                              "enable_categories", "disable_categories"}
 RESTART_PAUSE = 15.0  # seconds between two attempts to restart LanguageTool

@@ -119,3 +119,21 @@ def prune_stale(current: Path) -> None:
                 other.unlink()
     except OSError:
         pass
+
+
+def append_lines(path: Path, lines: str) -> None:
+    """Append lines to an append-only table file (the syllable and
+    suggestion tables) in one write(2) on an O_APPEND descriptor, so that
+    processes appending at the same time never interleave their lines (a
+    buffered file would split a long batch, and a torn line could pair a
+    word with another's value). An unwritable file is ignored: a cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, lines.encode("utf-8"))
+        finally:
+            os.close(descriptor)
+    except OSError:
+        return
+    prune_stale(path)  # the tables of versions gone a month

@@ -97,7 +97,10 @@ class ResultCache:
         """The part of the key shared by every file checked with these settings."""
         text = repr(settings)
         if text not in self._setup_keys:
-            basis = "\0".join((code_fingerprint(), text, rules_fingerprint(settings.all_rule_dirs())))
+            from lint.check.dictionary import stamp  # the speller's word lists (an upgrade changes findings)
+
+            basis = "\0".join((code_fingerprint(), text, rules_fingerprint(settings.all_rule_dirs()),
+                               stamp(getattr(settings, "dialect", "en-US"))))
             self._setup_keys[text] = hashlib.sha256(basis.encode()).hexdigest()
         return self._setup_keys[text]
 

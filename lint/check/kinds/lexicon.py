@@ -1,5 +1,8 @@
 """English word and word-pair frequencies from the data the `symspellpy`
 package ships (Google Books n-gram counts: 82,765 words, 242,342 bigrams).
+They rank spelling suggestions and drive the confusion check; they do not
+decide which words are spelt right (the list holds common misspellings too:
+see `lint.check.dictionary`).
 
 Loaded lazily and once per process: the speller needs only the words, the
 confusion check only the bigrams around its own words, and a run that meets
@@ -68,26 +71,12 @@ def word_count(word: str) -> int:
     return word_counts().get(word, 0)
 
 
-def _edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away."""
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion
+    away (Norvig's candidates; `lint.check.suggestions` keeps those that are words)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
     inserts = [a + c + b for a, b in splits for c in _LETTERS]
     return set(deletes + transposes + replaces + inserts)
-
-
-@functools.lru_cache(maxsize=4096)
-def suggestions(word: str, limit: int = 3) -> tuple[str, ...]:
-    """Known words one edit away from `word`, most frequent first.
-
-    Norvig's candidate generation over the frequency list: a few hundred
-    microseconds per unknown word, where building a SymSpell index costs
-    seconds. Kept per word: a misspelling or a project's jargon recurs
-    across a book's chapters.
-    """
-    counts = word_counts()
-    found = [w for w in _edits1(word.lower()) if w in counts and len(w) > 1]
-    found.sort(key=lambda w: -counts[w])
-    return tuple(found[:limit])

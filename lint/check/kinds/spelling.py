@@ -1,14 +1,16 @@
 """spelling: words that are in no dictionary the project knows.
 
-Known words come from the English frequency list shipped in the
-``symspellpy`` package (82,765 words), the project's ``accept`` vocabulary
-(``vocabulary/accept.txt`` in a rule directory, ``vocabulary: accept:`` in the
-configuration), every word of every entity name in the facts base, and the
-rule's own ``accept`` list. Names are not flagged: a capitalised word inside
-a sentence, a run of capitalised words ("Bo Manhui"), CamelCase, ALL-CAPS
-acronyms, words with digits and technical tokens (paths, e-mail addresses)
-are taken as names; a capitalised word at the start of a sentence is a name
-when the document uses it as one elsewhere::
+Known words come from the Hunspell dictionary of the configured dialect
+(``dialect: en-US | en-GB | en-CA | en-AU``, see `lint.check.dictionary`;
+Hunspell's affix rules know the inflected and derived forms), the project's
+``accept`` vocabulary (``vocabulary/accept.txt`` in a rule directory,
+``vocabulary: accept:`` in the configuration), every word of every entity
+name in the facts base, and the rule's own ``accept`` list. Names are not
+flagged: a capitalised word inside a sentence, a run of capitalised words
+("Bo Manhui"), CamelCase, ALL-CAPS acronyms, words with digits and technical
+tokens (paths, e-mail addresses) are taken as names; a capitalised word at
+the start of a sentence is a name when the document uses it as one
+elsewhere::
 
     - id: unknown-word
       kind: spelling
@@ -17,7 +19,10 @@ when the document uses it as one elsewhere::
       fix: unsafe
       accept: [blockchain]
 
-Suggestions are the most frequent known words one edit away.
+Suggestions come from `lint.check.suggestions` (Hunspell's and the frequency
+list's, ranked by edit distance and frequency). Without the dictionary the
+speller reports nothing and its one note (in each result) names the package
+to install.
 """
 
 from __future__ import annotations
@@ -25,13 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lint.check.kinds import lexicon
-from lint.check.kinds.word_forms import (
-    ENDINGS,
-    PREFIXES,
-    is_compound,
-    spelling_variants,
-)
+from lint.check import dictionary
 from lint.check.prefilter import DocumentText, Gate
 from lint.check.technical import touches_code
 from lint.check.text import block_sentences
@@ -44,7 +43,6 @@ REQUIRED = ()
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+")
-_SUFFIXES = ("'s", "’s", "s'", "s’", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 _MAX_CLEAN_CHUNKS = 500_000  # remembered chunks, about 40 MB
 
@@ -54,14 +52,10 @@ class SpellingChecker:
 
     def __init__(self, rules: list[RuleSpec], context):
         self.rules = tuple(rules)
-        accepted = set(context.accept) | set(context.extra_words)
-        for rule in rules:
-            accepted |= {w for w in rule.options.get("accept", []) if isinstance(w, str)}
-        for entity in context.entities:
-            for name in entity.names:
-                accepted |= set(re.findall(r"[^\W\d_]+", name))
-        self.accepted_exact = accepted
-        self.accepted_lower = {w.lower() for w in accepted}
+        self.accepted = dictionary.project_words(context, rules)  # lower case, matched in any case
+        self.dialect = getattr(context, "dialect", dictionary.DEFAULT_DIALECT)
+        self.note: str | None = None  # why nothing is checked (no dictionary), once known
+        self._ready: bool | None = None
         self.min_length = min((r.options.get("min_length", 3) for r in rules), default=3)
         # Whether a word could be flagged, and where its unknown parts are,
         # depend on the word alone, and so whether a white-space-separated
@@ -74,10 +68,25 @@ class SpellingChecker:
 
     def check_document(self, document: DocumentText):
         """(block, hit) for every unknown word of the document that is not a name."""
+        if not self.ready():
+            return
         gate, names = self.survey(document)
         for block in gate.select(document.blocks):
             for hit in self._block_hits(block, names):
                 yield block, hit
+        from lint.check.suggestions import TABLE
+
+        TABLE.save()  # corrections computed for this document, kept for the next run
+
+    def ready(self) -> bool:
+        """Whether the dialect's dictionary can be used; when not, `note`
+        says what to install (the rule is skipped, the run goes on)."""
+        if self._ready is None:
+            reason = dictionary.unavailable(self.dialect)
+            self._ready = reason is None
+            if reason:
+                self.note = f"{', '.join(rule.id for rule in self.rules)} skipped: {reason}"
+        return self._ready
 
     def survey(self, document: DocumentText) -> tuple[Gate, set[str]]:
         """The blocks that hold a word the speller could flag, and which of
@@ -121,9 +130,7 @@ class SpellingChecker:
         unseen = words.difference(self._unflaggable, self._unknown_spans)
         if not unseen:
             return words.intersection(self._unknown_spans)  # the word table need not be loaded
-        # Most words are lower-case dictionary words, never flagged: one set
-        # difference drops them before any word is looked at on its own.
-        for word in unseen.difference(lexicon.word_counts()):
+        for word in unseen:
             spans = tuple(self._unknown_parts(word)) if _LATIN_WORD.fullmatch(word) else ()
             if spans:
                 self._unknown_spans[word] = spans
@@ -185,38 +192,10 @@ class SpellingChecker:
             position += len(part) + 1
 
     def _known(self, word: str) -> bool:
-        if word in self.accepted_exact:
-            return True
-        lower = word.lower().replace("’", "'")
-        if self._base_known(lower):
-            return True
-        for suffix in _SUFFIXES:
-            if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
-                lower = lower[: -len(suffix)] + ("s" if suffix in ("s'",) else "")
-                return self._base_known(lower) or self._derived_known(lower)
-        return self._derived_known(lower)
-
-    def _base_known(self, lower: str) -> bool:
-        return lower in self.accepted_lower or bool(lexicon.word_count(lower))
-
-    def _derived_known(self, lower: str) -> bool:
-        """Inflections, derivations, other spellings and compounds of known words."""
-        known = self._base_known
-        if any(known(v) for v in spelling_variants(lower)):
-            return True
-        for ending, stem_ending in ENDINGS:
-            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
-                stem = lower[: -len(ending)] + stem_ending
-                if known(stem) or any(known(v) for v in spelling_variants(stem)):
-                    return True
-        for prefix in PREFIXES:
-            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and known(lower[len(prefix):]):
-                return True
-        return is_compound(lower)
+        return dictionary.is_known(word, self.dialect, self.accepted)
 
     def _hits(self, word: str, start: int, end: int):
-        found = lexicon.suggestions(word)
-        replacements = tuple(_same_case(word, s) for s in found)
+        replacements = dictionary.suggestions(word, self.dialect)
         suggestion = ""
         if replacements:
             suggestion = "; did you mean " + " or ".join(f"'{r}'" for r in replacements) + "?"
@@ -268,12 +247,6 @@ def _distinct_tokens(texts: Iterable[str]) -> set[str]:
 def _next_word(words: list[str], index: int) -> str:
     """The word after words[index] in its sentence ("" at the end)."""
     return words[index + 1] if index + 1 < len(words) else ""
-
-
-def _same_case(template: str, word: str) -> str:
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def build(rules, context):
