@@ -50,13 +50,13 @@ def _fix_for(hit: Hit, mapping) -> Fix | None:
     return Fix(tuple(sorted(source_edits)), applicability)
 
 
-def run_rules(blocks: list[Block], ruleset: Ruleset) -> list[Finding]:
+def run_rules(blocks: list[Block], ruleset: Ruleset, source: str | None = None) -> list[Finding]:
     """Every built-in finding for these blocks, in source order.
 
     Each checker sees the whole document once (see `lint.check.checker`);
     the engine alone drops the hits of scoped rules outside their block kinds.
     """
-    document = DocumentText(blocks)
+    document = DocumentText(blocks, source)
     findings = []
     for checker in ruleset.checkers:
         scoped = any(rule.scope for rule in checker.rules)
@@ -74,7 +74,7 @@ def check_document(document: Document, blocks: list[Block], ruleset: Ruleset,
     (LanguageTool is one); a failing source raises ``SourceUnavailable`` and
     the run goes on with the others.
     """
-    groups = [run_rules(blocks, ruleset)]
+    groups = [run_rules(blocks, ruleset, document.text)]
     # A checker that could not run (the speller without its dictionary) says why.
     notes = [note for checker in ruleset.checkers if (note := getattr(checker, "note", None))]
     for source in sources:

@@ -24,10 +24,12 @@ from lint.ruleset.regexes import DIGITS, fold, required_literals, trie_pattern
 class DocumentText:
     """A document's blocks as every checker sees them: the blocks, and their
     lowered text joined (with block starts) for the searches that find which
-    blocks a rule must read. The engine builds one per document."""
+    blocks a rule must read, and the document's whole text (code and markup
+    too) where the engine has it. The engine builds one per document."""
 
-    def __init__(self, blocks: list):
+    def __init__(self, blocks: list, source: str | None = None):
         self.blocks = blocks  # kept so ids stay unique while this is in use
+        self.source = source
         lowered = [fold(block.text) for block in blocks]
         self.ascii = all(text.isascii() for text in lowered)
         self.starts = _starts(lowered)

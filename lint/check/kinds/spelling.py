@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from lint.check import dictionary
 from lint.check.prefilter import DocumentText, Gate
 from lint.check.technical import touches_code
+from lint.check.terms import DocumentTerms
 from lint.check.text import block_sentences
 from lint.model import Applicability
 from lint.ruleset.regexes import fold
@@ -71,9 +72,13 @@ class SpellingChecker:
         if not self.ready():
             return
         gate, names = self.survey(document)
-        for block in gate.select(document.blocks):
+        blocks = document.blocks
+        terms = DocumentTerms(document.source if document.source is not None else "\n".join(b.text for b in blocks),
+                              (block.text for block in blocks))
+        for block in gate.select(blocks):
             for hit in self._block_hits(block, names):
-                yield block, hit
+                if not terms.is_term(block.text[hit.start:hit.end]):  # "newtype" used throughout, "hasher" in code
+                    yield block, hit
         from lint.check.suggestions import TABLE
 
         TABLE.save()  # corrections computed for this document, kept for the next run

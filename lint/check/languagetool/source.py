@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from lint.check import dictionary
 from lint.check.engine import SourceUnavailable
 from lint.check.kinds.spelling import looks_like_name
 from lint.check.languagetool.cache import (
@@ -34,6 +35,7 @@ BATCH_CHARS = 12_000
 # Beyond this much prose in one document LanguageTool would take minutes.
 MAX_DOCUMENT_CHARS = 1_000_000
 SEPARATOR = "\n\n"
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -51,6 +53,8 @@ class LanguageToolSource:
         self.settings = replace(settings.languagetool,
                                 disable_rules=tuple(dict.fromkeys((*settings.languagetool.disable_rules, *off))))
         self.policy = policy
+        self.dialect = settings.dialect
+        self.dialect_ready = dictionary.unavailable(self.dialect) is None
         self.required = self.settings.required
         self.layout = layout_for(settings)
         self.known_words = KnownWords(context)
@@ -105,11 +109,28 @@ class LanguageToolSource:
                 # Names are left alone by every speller (the built-in one's rules),
                 # and so are the document's own terms ("newtype" used throughout, "hasher" in code).
                 spelling = is_spelling(match)
-                if spelling and (looks_like_name(block.text, start, end) or terms.is_term(flagged)):
+                if spelling and (looks_like_name(block.text, start, end) or terms.is_term(flagged)
+                                 or self._in_dictionary(flagged)):
                     continue
                 if not self.known_words.excuses(match, flagged):
-                    findings.append(to_finding(match, block, self.policy))
+                    findings.append(self._keeping_dialect(to_finding(match, block, self.policy), flagged))
         return findings
+
+    def _in_dictionary(self, word: str) -> bool:
+        """True when the dialect's Hunspell dictionary, which the built-in
+        speller uses, accepts the word LanguageTool's speller does not."""
+        return self.dialect_ready and dictionary.is_known(word, self.dialect)
+
+    def _keeping_dialect(self, finding: Finding, flagged: str) -> Finding:
+        """The finding without its fix when the fix brings in a word the
+        dialect's dictionary does not know ("colours" -> "colors" in en-GB)."""
+        if finding.fix is None or not self.dialect_ready:
+            return finding
+        own = {word.casefold() for word in _WORDS.findall(flagged)}
+        new = [word for word in _WORDS.findall(finding.replacements[0]) if word.casefold() not in own]
+        if all(dictionary.is_known(word, self.dialect) for word in new):
+            return finding
+        return replace(finding, fix=None)
 
     def _left_out(self, rule: str) -> bool:
         """True for a rule of a family the policy disables, unless the configuration enables it."""
