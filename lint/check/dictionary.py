@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Collection
 from pathlib import Path
 
 DIALECTS = ("en-US", "en-GB", "en-CA", "en-AU")
 DEFAULT_DIALECT = "en-US"
 HUNSPELL_DIR = Path("/usr/share/hunspell")
+_LOCK = threading.Lock()  # one Hunspell handle a dialect, asked from any thread (service, language server)
 # Endings any known word may carry ("else's", "Copydesk's", "users'").
 _SUFFIXES = ("'s", "s'", "n't", "'re", "'ve", "'ll", "'d", "'m")
 
@@ -97,7 +99,16 @@ def in_dictionary(word: str, dialect: str = DEFAULT_DIALECT) -> bool:
     (case as Hunspell rules it: "Statement" and "STATEMENT" pass, "london" does not)."""
     if not word:
         return False
-    return _dictionary(dialect).check(word.replace("’", "'"))
+    found = _dictionary(dialect)
+    with _LOCK:
+        return found.check(word.replace("’", "'"))
+
+
+def hunspell_suggestions(word: str, dialect: str = DEFAULT_DIALECT) -> list[str]:
+    """Hunspell's own suggestions for a word, in its order (splits included)."""
+    found = _dictionary(dialect)
+    with _LOCK:
+        return found.suggest(word)
 
 
 def is_known(word: str, dialect: str = DEFAULT_DIALECT, accepted: Collection[str] = frozenset()) -> bool:

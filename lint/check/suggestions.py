@@ -43,7 +43,7 @@ def _compute(word: str, dialect: str) -> tuple[str, ...]:
     check = functools.partial(dictionary.in_dictionary, dialect=dialect)
     order: dict[str, int] = {}  # candidate (lower case) -> Hunspell's rank (99 for the frequency list's)
     splits = []
-    for rank, candidate in enumerate(dictionary._dictionary(dialect).suggest(word)):
+    for rank, candidate in enumerate(dictionary.hunspell_suggestions(word, dialect)):
         folded = candidate.lower()
         if folded == lower:
             continue
