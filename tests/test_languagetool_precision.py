@@ -69,12 +69,12 @@ def test_severity_follows_what_was_measured(tmp_path):
 
 
 def test_a_word_the_document_uses_as_a_term_is_not_a_misspelling(tmp_path):
-    once = "We destructure the pair here.\n"
-    assert "destructure" in lt_flagged(findings_of(tmp_path, once, "--select", "lt"))
-    often = ("We destructure the pair here.\n\nDestructuring a struct names its fields.\n\n"
-             "The tuple is destructured in the loop.\n\nThey recieved it.\n")
+    once = "We reborrow the value here.\n"
+    assert "reborrow" in lt_flagged(findings_of(tmp_path, once, "--select", "lt"))
+    often = ("We reborrow the value here.\n\nReborrowing a reference shortens its life.\n\n"
+             "The value is reborrowed in the loop.\n\nThey recieved it.\n")
     flagged = lt_flagged(findings_of(tmp_path, often, "--select", "lt"))
-    assert not {"destructure", "Destructuring", "destructured"} & set(flagged), flagged
+    assert not {"reborrow", "Reborrowing", "reborrowed"} & set(flagged), flagged
     assert "recieved" in flagged  # a slip made once is still caught
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from lint.config.settings import Settings
 from lint.check import prefilter
+from lint.check.terms import DocumentTerms
 from lint.check.prefilter import DocumentText
 from lint.check.kinds import lexicon, spelling
 from lint.ruleset.loader import build_ruleset
@@ -51,6 +52,7 @@ def read_word_by_word(blocks: list[Block]) -> list[tuple]:
         match.group() for block_sentences in sentences for tokens in block_sentences
         for index, match in enumerate(tokens) if match.group()[0].isupper()
         and (index > 0 or tokens[index + 1:index + 2] and tokens[index + 1].group()[:1].isupper())}
+    terms = DocumentTerms("\n".join(block.text for block in blocks), [block.text for block in blocks])
     found = []
     for number, (block, block_sentences) in enumerate(zip(blocks, sentences)):
         for tokens in block_sentences:
@@ -62,6 +64,8 @@ def read_word_by_word(blocks: list[Block]) -> list[tuple]:
                     continue
                 for start, end in SPELLER._unknown_parts(word):
                     start, end = match.start() + start, match.start() + end
+                    if terms.is_term(block.text[start:end]):
+                        continue  # the document's own term ("colour colour colour")
                     found += [(number, hit.start, hit.end, hit.message, hit.replacements)
                               for hit in SPELLER._hits(block.text[start:end], start, end)]
     return found

@@ -19,12 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from lint.check.kinds import lexicon
-
 # Uses in one document that make an unknown word the document's own term.
 MIN_USES = 3
 _STEM_MIN, _ENDING_MAX = 5, 3
-_OTHER_ENDING_MAX = 5  # "destruct-ure" and "destruct-uring"
+_OTHER_LENGTH_MAX = 4  # "reborrow", "reborrowing"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -53,6 +51,8 @@ class DocumentTerms:
         """`key` and the document's unknown words that look like other forms of it."""
         stem = key[:max(_STEM_MIN, len(key) - _ENDING_MAX)]
         if self._by_prefix is None:
+            from lint.check.kinds import lexicon  # here: the kinds (the speller among them) import this module
+
             self._by_prefix = {}
             known = lexicon.word_counts()
             for word in self._all or ():
@@ -60,7 +60,7 @@ class DocumentTerms:
                     self._by_prefix.setdefault(word[:_STEM_MIN], []).append(word)
         forms = {key}
         for word in self._by_prefix.get(stem[:_STEM_MIN], ()):
-            if word.startswith(stem) and len(word) - len(stem) <= _OTHER_ENDING_MAX:
+            if word.startswith(stem) and abs(len(word) - len(key)) <= _OTHER_LENGTH_MAX:
                 forms.add(word)
         return forms
 
