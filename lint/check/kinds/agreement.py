@@ -79,18 +79,22 @@ class AgreementRule(BlockRule):
 
     def hits(self, block):
         """Hits for every disagreeing subject and verb."""
-        text = block.text
+        text, seen = block.text, set()
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 hit = self._hit(block, match)
-                if hit:
+                if hit and hit.edits not in seen:  # two patterns, one slip: one finding
+                    seen.add(hit.edits)
                     yield hit
 
     def _hit(self, block, match: re.Match) -> Hit | None:
         text = block.text
         subject = match.group("subject") if "subject" in match.re.groupindex else ""
         before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before and (before.group(1).lower() in _NOT_A_SUBJECT_START or before.group(1).endswith("ing")):
+        # (A determiner swapped before its noun, "this features", has no subject to protect.)
+        determiner = bool(subject) and match.start("verb") < match.start("subject")
+        if before and not determiner and (before.group(1).lower() in _NOT_A_SUBJECT_START
+                                          or before.group(1).endswith("ing")):
             return None  # "Managing these indices is": the gerund is the subject
         if subject and subject.lower() in self.exceptions:
             return None
