@@ -133,3 +133,11 @@ def test_frequency_data_is_loaded_only_when_a_rule_needs_it():
         """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.stdout.split() == ["0", "1"], proc.stderr
+
+
+def test_fix_removes_a_login_prompt_whatever_its_case_spacing_and_line_breaks(tmp_path):
+    doc = _write(tmp_path, "story.txt",
+                 "The market grew.\nHot  search\nkeywords\nPrices rose.\n\nplease SIGN in first!\n\n"
+                 "Readers should sign in first.\n")
+    proc = run_copydesk("fix", str(doc), "--no-languagetool")
+    assert proc.stdout == "The market grew.\nPrices rose.\n\nReaders should sign in first.\n", proc.stderr
