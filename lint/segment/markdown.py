@@ -23,8 +23,14 @@ from typing import Any
 import pyromark
 
 from lint.model import Block, Document
-from lint.segment.markdown_source import (CODE_TAG_RE, code_points, join_continuations,
-                                          mask_front_matter, skip_inline_code)
+from lint.segment.markdown_source import (
+    CODE_TAG_RE,
+    code_points,
+    join_continuations,
+    mask_front_matter,
+    skip_inline_code,
+    without_line_end,
+)
 from lint.segment.textmap import PLACEHOLDER, BlockBuilder
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -193,7 +199,7 @@ class _Walker:
                 self.skip_to_end()
             elif tag == "HtmlBlock":
                 start = self.position(where["start"])
-                end = _without_line_end(self.source, self.position(where["end"]))
+                end = without_line_end(self.source, self.position(where["end"]))
                 self.skip_to_end()
                 if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
                     # Text inside raw HTML is prose; its tags and attributes are not.
@@ -288,11 +294,3 @@ class _Walker:
             self.alt_blocks = []
         self.builders, self.images = [], []
 
-
-def _without_line_end(source: str, end: int) -> int:
-    """`end` moved back before the line ending that closes source[:end], if any."""
-    if source.startswith("\n", end - 1):
-        end -= 1
-    if source.startswith("\r", end - 1):
-        end -= 1
-    return end

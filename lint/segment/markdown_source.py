@@ -79,7 +79,8 @@ def skip_inline_code(events, opening: str, where: dict):
     """Pass over the events up to the tag that closes `opening` (an HTML code
     tag); the byte offset where the code ends, and the End event of the
     enclosing block when that came first ((tag, range), else None)."""
-    closing = re.compile(rf"</{CODE_TAG_RE.match(opening).group(1)}\s*>", re.IGNORECASE)
+    tag = opening[1:].split(">")[0].split()[0]
+    closing = re.compile(rf"</{re.escape(tag)}\s*>", re.IGNORECASE)
     depth, end = 0, where["end"]
     for event, at in events:
         if event.__class__ is dict:
@@ -115,3 +116,12 @@ def join_continuations(blocks: list, code_before: set[int], placeholder: str) ->
         else:
             joined.append(block)
     return joined
+
+
+def without_line_end(source: str, end: int) -> int:
+    """`end` moved back before the line ending that closes source[:end], if any."""
+    if source.startswith("\n", end - 1):
+        end -= 1
+    if source.startswith("\r", end - 1):
+        end -= 1
+    return end
