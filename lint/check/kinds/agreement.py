@@ -66,7 +66,7 @@ class AgreementRule(BlockRule):
         verbs = rule.options["verbs"]
         if not verbs or not all(isinstance(k, str) and isinstance(v, str) for k, v in verbs.items()):
             raise rule.error("'verbs' must map each wrong verb to its right form", "verbs")
-        self.verbs = {k.lower(): v for k, v in verbs.items()}
+        self.verbs = {k.lower(): v.lower() for k, v in verbs.items()}  # match_case gives the case
         self.exceptions = {w.lower() for w in rule.options.get("except", [])}
         verb_group = "(?P<verb>" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
         flags = re.IGNORECASE if rule.options.get("ignorecase", True) else 0
