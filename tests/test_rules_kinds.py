@@ -133,3 +133,55 @@ def test_frequency_data_is_loaded_only_when_a_rule_needs_it():
         """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.stdout.split() == ["0", "1"], proc.stderr
+
+
+def test_fix_removes_a_login_prompt_whatever_its_case_spacing_and_line_breaks(tmp_path):
+    doc = _write(tmp_path, "story.txt",
+                 "The market grew.\nHot  search\nkeywords\nPrices rose.\n\nplease SIGN in first!\n\n"
+                 "Readers should sign in first.\n")
+    proc = run_copydesk("fix", str(doc), "--no-languagetool")
+    assert proc.stdout == "The market grew.\nPrices rose.\n\nReaders should sign in first.\n", proc.stderr
+
+
+def test_grammar_without_languagetool_catches_the_common_slips(tmp_path):
+    doc = _write(tmp_path, "story.md", textwrap.dedent("""\
+        # Operators Expands Into Asia
+
+        Its a good idea, and the dog wagged it's own tail. We went too the shop.
+        The price was to high. Most of this products come from abroad.
+        The list of items are long. There is many ways to boot domestic investment.
+        """))
+    report, _ = check_json(str(doc), "--no-languagetool")
+    assert sorted(_rules(report)) == [
+        ("confusion.boot-boost", "boot"), ("confusion.it-s-its", "it's"), ("confusion.its-it-s", "Its"),
+        ("confusion.to-too", "to"), ("confusion.too-to", "too"),
+        ("grammar.determiner-plural-noun", "this products"),
+        ("grammar.headline-plural-singular-verb", "Operators Expands"),
+        ("grammar.singular-subject-of-plural", "list of items are"),
+        ("grammar.there-is-plural", "is many")]
+    proc = run_copydesk("fix", str(doc), "--no-languagetool", "--unsafe-fixes")
+    assert proc.stdout == textwrap.dedent("""\
+        # Operators Expand Into Asia
+
+        It's a good idea, and the dog wagged its own tail. We went to the shop.
+        The price was too high. Most of these products come from abroad.
+        The list of items is long. There are many ways to boost domestic investment.
+        """), proc.stderr
+
+
+def test_correct_grammar_is_left_alone(tmp_path):
+    doc = _write(tmp_path, "story.md", textwrap.dedent("""\
+        # Siemens Eyes Asia
+
+        The company changed its name; it's a good idea. This means the list of items is long.
+        One of the reasons is cost, and the majority of voters are undecided. This requires care.
+        Behind the row of houses are fields. There is news, and it is too big to fit.
+        """))
+    report, _ = check_json(str(doc), "--no-languagetool")
+    assert not [r for r in _rules(report) if r[0].startswith(("grammar.", "confusion."))]
+
+
+def test_a_fix_that_writes_an_apostrophe_uses_the_texts_own(tmp_path):
+    doc = _write(tmp_path, "story.txt", "Its a good idea, and the firm’s staff agree.\n")
+    proc = run_copydesk("fix", str(doc), "--no-languagetool", "--unsafe-fixes")
+    assert proc.stdout == "It’s a good idea, and the firm’s staff agree.\n", proc.stderr

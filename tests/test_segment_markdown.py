@@ -140,3 +140,28 @@ def test_raw_html_skipped_as_no_prose_really_has_none():
     assert _NO_PROSE_HTML_RE.fullmatch('<Listing number="1-2" file-name="src/main.rs">\n')
     assert not _NO_PROSE_HTML_RE.fullmatch('<img src="a.png" alt="A diagram">')
     assert not _NO_PROSE_HTML_RE.fullmatch('<span title="A tooltip">')
+
+
+def test_html_code_in_a_table_cell_is_code_not_prose():
+    source = ("| Option | Meaning |\n| --- | --- |\n"
+              "| <code>teh_opt</code> | Set <CODE class=\"x\">recieve_buf</code> size |\n\n"
+              "Use <code>*frob*</code> here.\n")
+    texts = [b.text for b in _blocks(source)]
+    # (a cell of code alone has no prose: no block)
+    assert texts == ["Option", "Meaning", f"Set {PLACEHOLDER} size", f"Use {PLACEHOLDER} here."]
+
+
+def test_an_unclosed_html_code_tag_ends_with_its_cell():
+    source = "| A | B |\n| --- | --- |\n| Run <code>teh | next cell |\n"
+    assert [b.text for b in _blocks(source)][2:] == [f"Run {PLACEHOLDER}", "next cell"]
+
+
+def test_a_sentence_that_goes_on_after_a_code_block_is_one_block():
+    source = ("To build the project, run\n\n```sh\ncargo build\n```\n\nand then wait for it.\n\n"
+              "It ends here:\n\n```\nx\n```\n\nThe next paragraph.\n\nA full stop.\n\n```\ny\n```\n\n"
+              "lower case after a full stop stays apart.\n")
+    blocks = _blocks(source)
+    assert [b.text for b in blocks] == [
+        f"To build the project, run {PLACEHOLDER} and then wait for it.", "It ends here:",
+        "The next paragraph.", "A full stop.", "lower case after a full stop stays apart."]
+    assert source_of(blocks[0], source, "wait") == "wait"

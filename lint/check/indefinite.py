@@ -13,7 +13,7 @@ import re
 # Vowel letters that sound like a consonant: you-, yur-, wun-, yoo-.
 _CONSONANT_SOUND_START = re.compile(
     r"^(?:uni(?!n|mp|mm|ll|nt|dent|ndex|nhab|ron|ma)|unan|unary|use|usa|usu|usur|uten|uti[lt]|ura|ure|uri|uro|ubiq"
-    r"|uku|ufo|ukrain|ugand|eu|ewe|one(?!r|ro|s\b)|once|ouija|u-)", re.IGNORECASE)
+    r"|uku|ufo|ukrain|ugand|url|uint|eu|ewe|one(?!r|ro|s\b)|once|ouija|u-)", re.IGNORECASE)
 # Consonant letters that are silent: an hour, an honest man, an heir.
 _SILENT_H_START = re.compile(r"^(?:hour|honest|honou?r|heir|herb(?!al|ert))", re.IGNORECASE)
 # Letters whose spoken name starts with a vowel sound (ay, ee, eye, oh; ef, aitch...).
@@ -21,11 +21,23 @@ _VOWEL_NAME_LETTERS = set("AEIO")
 _CONSONANT_NAME_LETTERS = set("BCDGJKPQTUVWYZ")
 
 
+# Read letter by letter: an acronym leading a compound ("UTF8-encoded",
+# "UTF16-LE"), or a word in lower case that opens with no English syllable
+# ("npm", "lcov", "mkdir", "rcParams"): no vowel in its first two letters
+# and no onset such as "bl", "str" or "th".
+_SPELLED_PREFIX = re.compile(r"[A-Z]{2,}(?:[\d-]|$)")
+_NO_SYLLABLE_START = re.compile(
+    r"(?!(?:bl|br|ch|cl|cr|dr|dw|fl|fr|gl|gn|gr|kl|kn|kr|ph|pl|pn|pr|ps|rh|sc|sh|sk|sl|sm|sn|sp|sq|st"
+    r"|sv|sw|th|tr|ts|tw|vl|wh|wr|zh)|[a-z]?[aeiouy])[a-z]{2}")
+
+
 def sound_is_vowel(word: str) -> bool | None:
     """True/False for the opening sound of `word`; None when it is unclear."""
     letters = word.replace("’", "'")
     spelled_letter = len(letters) > 1 and letters[1] == "-"  # an x-axis, an f-string, a U-turn
-    if spelled_letter or (len(letters) > 1 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s?", letters))):
+    spelled = (_SPELLED_PREFIX.match(letters) is not None
+               or (letters[:1].islower() and _NO_SYLLABLE_START.match(letters) is not None))
+    if spelled_letter or spelled or (len(letters) > 1 and (letters.isupper() or re.fullmatch(r"[A-Z]{2,}s?", letters))):
         first = letters[0].upper()
         if first in _VOWEL_NAME_LETTERS:
             return True

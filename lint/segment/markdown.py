@@ -23,7 +23,14 @@ from typing import Any
 import pyromark
 
 from lint.model import Block, Document
-from lint.segment.markdown_source import code_points, mask_front_matter
+from lint.segment.markdown_source import (
+    CODE_TAG_RE,
+    code_points,
+    join_continuations,
+    mask_front_matter,
+    skip_inline_code,
+    without_line_end,
+)
 from lint.segment.textmap import PLACEHOLDER, BlockBuilder
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -46,7 +53,7 @@ def segment_markdown(document: Document, settings=None) -> list[Block]:
     # Only now: the parser has had `parsed` as UTF-8, which CPython keeps, so encoding it again is a copy.
     walker = _Walker(document.text, settings, code_points(parsed))
     walker.walk(events)
-    return walker.blocks
+    return join_continuations(walker.blocks, walker.code_before, PLACEHOLDER)
 
 
 class _Walker:
@@ -77,6 +84,7 @@ class _Walker:
         # source[run_start:run_end] is verbatim text not yet handed to the builder.
         self.run_start = self.run_end = 0
         self.break_at = -1  # the newline of a pending line break
+        self.code_before: set[int] = set()  # indexes of the blocks that follow a code block
 
     def walk(self, events) -> None:
         """Take (event, byte range) pairs, most frequent kinds first.
@@ -126,6 +134,11 @@ class _Walker:
                 elif name == "InlineHtml":
                     if _BR_RE.match(value):
                         self.decoded("\n", position(where["start"]), position(where["end"]))
+                    elif CODE_TAG_RE.match(value):  # `<code>...</code>`: code, as in backticks
+                        end, block_end = skip_inline_code(events, value, where)
+                        self.decoded(PLACEHOLDER, position(where["start"]), position(end))
+                        if block_end:
+                            self.end(*block_end)
                     elif self.break_at >= 0:  # a tag that starts a line
                         self.target(position(where["start"]))
         self.end_block()
@@ -182,10 +195,11 @@ class _Walker:
             elif tag == "BlockQuote":
                 self.containers.append("admonition" if value["BlockQuote"] else "quote")
             elif tag == "CodeBlock":
+                self.code_before.add(len(self.blocks))
                 self.skip_to_end()
             elif tag == "HtmlBlock":
                 start = self.position(where["start"])
-                end = _without_line_end(self.source, self.position(where["end"]))
+                end = without_line_end(self.source, self.position(where["end"]))
                 self.skip_to_end()
                 if not self.containers and not _NO_PROSE_HTML_RE.fullmatch(self.source, start, end):
                     # Text inside raw HTML is prose; its tags and attributes are not.
@@ -280,11 +294,3 @@ class _Walker:
             self.alt_blocks = []
         self.builders, self.images = [], []
 
-
-def _without_line_end(source: str, end: int) -> int:
-    """`end` moved back before the line ending that closes source[:end], if any."""
-    if source.startswith("\n", end - 1):
-        end -= 1
-    if source.startswith("\r", end - 1):
-        end -= 1
-    return end

@@ -67,3 +67,61 @@ def code_points(text: str):
         return point
 
     return position
+
+
+# Inline HTML that holds code, not prose: `<code>x</code>` in a table cell.
+CODE_TAG_RE = re.compile(r"<(code|kbd|samp|var|tt)\b[^>]*>", re.IGNORECASE)
+# What ends a sentence (a closing quote or bracket may follow).
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def skip_inline_code(events, opening: str, where: dict):
+    """Pass over the events up to the tag that closes `opening` (an HTML code
+    tag); the byte offset where the code ends, and the End event of the
+    enclosing block when that came first ((tag, range), else None)."""
+    tag = opening[1:].split(">")[0].split()[0]
+    closing = re.compile(rf"</{re.escape(tag)}\s*>", re.IGNORECASE)
+    depth, end = 0, where["end"]
+    for event, at in events:
+        if event.__class__ is dict:
+            ((name, value),) = event.items()
+            if name == "InlineHtml" and closing.match(value):
+                return at["end"], None
+            if name == "Start":
+                depth += 1
+            elif name == "End":
+                if not depth:
+                    return end, (value if value.__class__ is str else next(iter(value)), at)
+                depth -= 1
+        end = at["end"]
+    return end, None
+
+
+def join_continuations(blocks: list, code_before: set[int], placeholder: str) -> list:
+    """Join a paragraph that goes on with a sentence after a code block to
+    the paragraph before it ("run\\n```...```\\nand then wait"): a rule then
+    sees one sentence, not one that starts in lower case. `code_before`
+    holds the indexes of the blocks that follow a code block."""
+    from lint.model import Block, Span
+
+    joined: list = []
+    for index, block in enumerate(blocks):
+        before = joined[-1] if joined else None
+        if (index in code_before and before is not None and before.kind == block.kind == "paragraph"
+                and block.text[:1].islower() and not _SENTENCE_END_RE.search(before.text)):
+            shift = len(before.text) + 3
+            spans = before.spans + tuple(Span(s.text_start + shift, s.source_start, s.length)
+                                         for s in block.spans)
+            joined[-1] = Block(f"{before.text} {placeholder} {block.text}", block.kind, spans)
+        else:
+            joined.append(block)
+    return joined
+
+
+def without_line_end(source: str, end: int) -> int:
+    """`end` moved back before the line ending that closes source[:end], if any."""
+    if source.startswith("\n", end - 1):
+        end -= 1
+    if source.startswith("\r", end - 1):
+        end -= 1
+    return end

@@ -17,6 +17,16 @@ deleted by the fix (the stray comma in "Sinochem Group, have")::
 A match is skipped when the word before it is "and", "or" or a
 preposition: "CETC and Sinochem Group, have" and "shares owned by Sinochem
 Group, have" are plural subjects.
+
+``singular_subject: true`` asks the opposite of ``plural_subject``: the
+subject is a dictionary word that is not a plural ("The list of items are").
+A group ``plural`` in a pattern must be a dictionary plural. The replaced
+word need not be a verb: with ``verbs: {this: these}`` the determiner is
+swapped ("this features"). ``corpus_ratio: N`` speaks only when the corrected
+word pair (the replacement beside the subject, in the text's order) is at
+least N times as frequent in the corpus as the pair written, or the pair
+written is not in it: "these features" against "this features", while
+"this means" (a verb) is common.
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from lint.check.text import match_case
 from lint.ruleset.rulespec import Hit, RuleSpec
 
 OPTIONS = {"patterns": list, "verbs": dict, "plural_subject": bool, "ignorecase": bool,
-           "except": list}
+           "except": list, "singular_subject": bool, "corpus_ratio": (int, float)}
 REQUIRED = ("patterns", "verbs")
 
 _WORD_BEFORE = re.compile(r"([\w&]+)\W*$")
@@ -39,7 +49,11 @@ _WORD_BEFORE = re.compile(r"([\w&]+)\W*$")
 # many trait bounds has", "the lifetime of all string literals is").
 _NOT_A_SUBJECT_START = {"and", "or", "nor", "&", "by", "of", "from", "with", "for", "to", "at",
                         "in", "on", "about", "between", "among", "than", "like", "too", "so", "how",
-                        "as", "that", "whether", "what", "if"}
+                        "as", "that", "whether", "what", "if", "into", "onto", "under", "over",
+                        "behind", "beyond", "beneath", "below", "above", "inside", "outside",
+                        "within", "around", "across", "along", "near", "through", "throughout",
+                        "during", "after", "before", "amid", "amongst", "beside", "besides",
+                        "toward", "towards", "upon", "via", "without", "against"}
 # Words ending in -s that are singular or uncountable.
 _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "’s")
 
@@ -52,7 +66,7 @@ class AgreementRule(BlockRule):
         verbs = rule.options["verbs"]
         if not verbs or not all(isinstance(k, str) and isinstance(v, str) for k, v in verbs.items()):
             raise rule.error("'verbs' must map each wrong verb to its right form", "verbs")
-        self.verbs = {k.lower(): v for k, v in verbs.items()}
+        self.verbs = {k.lower(): v.lower() for k, v in verbs.items()}  # match_case gives the case
         self.exceptions = {w.lower() for w in rule.options.get("except", [])}
         verb_group = "(?P<verb>" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + ")"
         flags = re.IGNORECASE if rule.options.get("ignorecase", True) else 0
@@ -65,30 +79,41 @@ class AgreementRule(BlockRule):
 
     def hits(self, block):
         """Hits for every disagreeing subject and verb."""
-        text = block.text
+        text, seen = block.text, set()
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 hit = self._hit(block, match)
-                if hit:
+                if hit and hit.edits not in seen:  # two patterns, one slip: one finding
+                    seen.add(hit.edits)
                     yield hit
 
     def _hit(self, block, match: re.Match) -> Hit | None:
         text = block.text
         subject = match.group("subject") if "subject" in match.re.groupindex else ""
         before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before and (before.group(1).lower() in _NOT_A_SUBJECT_START or before.group(1).endswith("ing")):
+        # (A determiner swapped before its noun, "this features", has no subject to protect.)
+        determiner = bool(subject) and match.start("verb") < match.start("subject")
+        if before and not determiner and (before.group(1).lower() in _NOT_A_SUBJECT_START
+                                          or before.group(1).endswith("ing")):
             return None  # "Managing these indices is": the gerund is the subject
         if subject and subject.lower() in self.exceptions:
             return None
         if self.rule.options.get("plural_subject") and not is_plural_noun(subject):
             return None
+        if self.rule.options.get("singular_subject") and not _is_singular_word(subject):
+            return None
+        if "plural" in match.re.groupindex and not is_plural_noun(match.group("plural")):
+            return None
         verb = match.group("verb")
+        if "corpus_ratio" in self.rule.options and not self._corpus_prefers(match, subject):
+            return None
         replacement = match_case(verb, self.verbs[verb.lower()])
         # The finding covers the subject's head word through the verb: "Group, have".
-        start = match.start()
+        start, end = match.start(), match.end()
         if subject:
             start = match.start("subject") + len(subject) - len(subject.split()[-1])
-        end = match.end()
+            # A word swapped before its noun ("this features"): the span covers both.
+            start, end = min(start, match.start("verb")), max(end, match.end("subject"))
         edits = [(match.start("verb"), match.end("verb"), replacement)]
         if "drop" in match.re.groupindex and match.group("drop") is not None:
             edits.insert(0, (match.start("drop"), match.end("drop"), ""))
@@ -101,6 +126,26 @@ class AgreementRule(BlockRule):
         for s, e, r in sorted(edits, reverse=True):
             fixed = fixed[:s - start] + r + fixed[e - start:]
         return Hit(self.rule, start, end, message, (fixed,), edits=tuple(edits))
+
+
+    def _corpus_prefers(self, match: re.Match, subject: str) -> bool:
+        """True when the corpus has the corrected pair far more often than the written one."""
+        verb, head = match.group("verb").lower(), subject.lower().split()[-1]
+        right = self.verbs[verb]
+        pairs = lexicon.bigram_counts(frozenset(w for pair in self.verbs.items() for w in pair))
+        if match.start("verb") < match.start("subject"):
+            written, corrected = f"{verb} {head}", f"{right} {head}"
+        else:
+            written, corrected = f"{head} {verb}", f"{head} {right}"
+        # A pair the corpus lacks is rarer than its cut-off: then any evidence will do.
+        seen = pairs.get(written, 0)
+        return not seen or pairs.get(corrected, 0) >= self.rule.options["corpus_ratio"] * seen
+
+
+def _is_singular_word(word: str) -> bool:
+    """True for a dictionary word that is not a plural (nor ends like one)."""
+    lower = word.lower()
+    return bool(lexicon.word_count(lower)) and not lower.endswith("s")
 
 
 def is_plural_noun(word: str) -> bool:

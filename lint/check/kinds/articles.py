@@ -31,7 +31,9 @@ OPTIONS = {"consonant_sound": list, "vowel_sound": list}
 REQUIRED = ()
 
 # (compile_safe leads it with a test for "a": 40% quicker over a book)
-_ARTICLE_THEN_WORD = compile_safe(r"\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’'-]*)", re.IGNORECASE)
+# Not the end of a word after an apostrophe: "Xi'an", "Xi’an" (an opening quote is fine).
+_ARTICLE_THEN_WORD = compile_safe(r"(?<!\w['’])\b(?P<article>an?)\s+(?P<word>[A-Za-z][\w’'-]*)",
+                                  re.IGNORECASE)
 # Letters both ways: "an SQL" (ess) or "a SQL" (sequel), "an FAQ" or "a FAQ".
 _FUNCTION_WORDS = {
     "and", "or", "nor", "but", "if", "is", "are", "was", "as", "at", "in", "into", "of", "on",

@@ -79,6 +79,8 @@ class ContextRule(BlockRule):
                     continue
                 word = text[start:end]
                 replacement = match_case(word, self.replacement)
+                if "'" in replacement and "’" in text and "'" not in text:
+                    replacement = replacement.replace("'", "’")  # the text's apostrophes: "it’s"
                 message = self.rule.format_message(text=word, replacement=replacement,
                                                    reason=self.rule.options.get("reason", ""))
                 yield Hit(self.rule, start, end, message, (replacement,))

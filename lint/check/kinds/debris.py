@@ -4,7 +4,9 @@ Each rule detects one thing, named by ``detect``:
 
 - ``lines``: a line (or whole block) that is only a navigation or login
   prompt from ``lines:`` ("Hot search keywords", "Please sign in first"),
-  or fully matches one of ``line_patterns:``;
+  whatever its case, punctuation and spacing, also wrapped over up to three
+  lines ("Hot  search\nkeywords", "please sign in first!"), or fully
+  matches one of ``line_patterns:``;
 - ``foreign-script``: characters of another script (``scripts:``, default
   Han, Hiragana, Katakana and Hangul) glued to English prose ("competitiveness.副本");
   a run set off by spaces, quotes or brackets ("Beijing (北京)") is a quotation
@@ -41,7 +43,7 @@ REQUIRED = ("detect",)
 DETECTORS = ("lines", "foreign-script", "mojibake", "duplicates")
 
 _LINE_RE = re.compile(r"[^\n]+\n?")
-_DECORATION = " \t|»›·•-–—:.!>"
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]+")
 _SCRIPT_RANGES = {
     "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60",
     "hiragana": "\u3040-\u309f",
@@ -64,6 +66,13 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _key(line: str) -> str:
+    """A line as a prompt is compared: lower case, its punctuation and the
+    spaces and line breaks around it taken as one space ("Please sign in
+    first!", "Sign in/Register", "Hot  search\nkeywords")."""
+    return " ".join(_PUNCTUATION_RUN.sub(" ", line.lower()).split())
+
+
 def _ends(text: str) -> tuple[str, str]:
     """The first and last three words of `_normal(text)`, found without
     splitting the whole text."""
@@ -78,7 +87,7 @@ class Detector(BlockRule):
         self.detect = rule.options["detect"]
         if self.detect not in DETECTORS:
             raise rule.error(f"detect must be one of {', '.join(DETECTORS)}", "detect")
-        self.lines = {_normal(line).strip(_DECORATION) for line in rule.options.get("lines", [])}
+        self.lines = {_key(line) for line in rule.options.get("lines", [])}
         self.line_patterns = [compile_rule_regex(rule, p, "line_patterns", re.IGNORECASE)
                               for p in rule.options.get("line_patterns", [])]
         if self.detect == "lines" and not (self.lines or self.line_patterns):
@@ -145,17 +154,29 @@ class Detector(BlockRule):
 
     def _lines(self, block):
         text = block.text
-        for match in _LINE_RE.finditer(text):
+        lines = list(_LINE_RE.finditer(text))
+        index = 0
+        while index < len(lines):
+            match = lines[index]
             line = match.group().rstrip("\n")
-            key = _normal(line).strip(_DECORATION)
-            if key in self.lines or any(p.fullmatch(line.strip()) for p in self.line_patterns):
-                start = match.start() + len(line) - len(line.lstrip())
-                end = match.start() + len(line.rstrip())
-                # Remove the whole line with its break; a lone line is the whole block.
-                edit = (match.start(), match.end(), "")
-                if match.end() == len(text) and match.start() > 0 and text[match.start() - 1] == "\n":
-                    edit = (match.start() - 1, match.end(), "")
-                yield self._hit(start, end, edit, text=text[start:end])
+            # A prompt may be wrapped over two or three lines ("Hot search\nkeywords").
+            taken = next((n for n in range(1, min(3, len(lines) - index) + 1)
+                          if _key(text[match.start():lines[index + n - 1].end()]) in self.lines), 0)
+            if not taken and any(p.fullmatch(line.strip()) for p in self.line_patterns):
+                taken = 1
+            if not taken:
+                index += 1
+                continue
+            last = lines[index + taken - 1]
+            piece = text[match.start():last.end()].rstrip("\n")
+            start = match.start() + len(piece) - len(piece.lstrip())
+            end = match.start() + len(piece.rstrip())
+            # Remove the whole lines with their break; a lone line is the whole block.
+            edit = (match.start(), last.end(), "")
+            if last.end() == len(text) and match.start() > 0 and text[match.start() - 1] == "\n":
+                edit = (match.start() - 1, last.end(), "")
+            yield self._hit(start, end, edit, text=" ".join(text[start:end].split()))
+            index += taken
 
     def _foreign_script(self, block):
         text = block.text
