@@ -66,21 +66,17 @@ def misspelling_sample(count: int = 1000, seed: int = 17) -> list[tuple[str, str
 
 
 def check_words(words: list[str], dialect: str) -> list[list]:
-    """The built-in spelling findings on each word, each set in a sentence of its own."""
-    text = "".join(_FRAME.format(w) + "\n\n" for w in words)
+    """The built-in spelling findings on each word, each in a sentence and a
+    document of its own (so no word is another's neighbour, nor, used with
+    its other forms, a term of the document)."""
     settings = Settings(dialect=dialect)
     ruleset = build_ruleset(settings)
-    document = Document(Path("words.md"), text, "markdown")
-    findings, _ = check_document(document, segment(document, settings), ruleset)
-    starts, at = [], 0
+    at = _FRAME.index("{}")
+    found: list[list] = []
     for word in words:
-        starts.append(at + _FRAME.index("{}"))
-        at += len(_FRAME.format(word)) + 2
-    found: list[list] = [[] for _ in words]
-    index = {start: i for i, start in enumerate(starts)}
-    for finding in findings:
-        if finding.category == "spelling" and finding.start in index:
-            found[index[finding.start]].append(finding)
+        document = Document(Path("words.md"), _FRAME.format(word) + "\n", "markdown")
+        findings, _ = check_document(document, segment(document, settings), ruleset)
+        found.append([f for f in findings if f.category == "spelling" and f.start == at])
     return found
 
 
