@@ -39,8 +39,11 @@ def lt_rule(rule: str) -> str:
 
 
 def test_native_check_is_the_json_of_copydesk_check(service, tmp_path):
-    want = expected(tmp_path, ARTICLE)
-    answer = requests.post(service + "/api/v1/check", json={"text": ARTICLE, "path": "article.txt"}, timeout=60)
+    # On the seed every LanguageTool finding shares its span with a built-in one,
+    # which wins the merge; the last sentence is LanguageTool's alone.
+    text = ARTICLE + "\nEvery morning he go to the market.\n"
+    want = expected(tmp_path, text)
+    answer = requests.post(service + "/api/v1/check", json={"text": text, "path": "article.txt"}, timeout=60)
     assert answer.status_code == 200
     data = answer.json()
     assert data["version"] == 1 and data["summary"]["findings"] == len(want)
