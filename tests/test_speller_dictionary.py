@@ -151,3 +151,19 @@ def test_project_words_give_other_sources_the_speller_s_vocabulary():
     assert {"backtrace", "sinochem", "travelsky", "blockchain"} <= words
     assert dictionary.is_known("TravelSky", ruleset.context.dialect, words)
     assert not dictionary.is_known("Quanzhou", "en-US", words)  # a name, left alone as one, not a word
+
+
+def test_a_words_corrections_do_not_depend_on_how_many_words_came_before():
+    """The distance-2 search runs by edits of edits for a process's first words
+    and through an index after: both must give the same corrections."""
+    from lint.check import suggestions
+
+    words = ["endnotes", "statment", "wass", "roomate", "alledged"]
+    first = [suggestions._compute(word, "en-US") for word in words]
+    before = suggestions._searches[0]
+    suggestions._searches[0] = suggestions._INDEX_AFTER + 1  # as if many searches came first
+    try:
+        later = [suggestions._compute(word, "en-US") for word in words]
+    finally:
+        suggestions._searches[0] = before
+    assert later == first

@@ -74,10 +74,15 @@ def _two_edits_away(lower: str) -> set[str]:
     _searches[0] += 1
     if _searches[0] <= _INDEX_AFTER:
         counts = lexicon.word_counts()
-        return {w for e in lexicon.edits1(lower) for w in lexicon.edits1(e) if w in counts and len(w) > 1}
-    from symspellpy import Verbosity
+        found = {w for e in lexicon.edits1(lower) for w in lexicon.edits1(e) if w in counts and len(w) > 1}
+    else:
+        from symspellpy import Verbosity
 
-    return {s.term for s in _index().lookup(lower, Verbosity.ALL, 2) if len(s.term) > 1}
+        found = {s.term for s in _index().lookup(lower, Verbosity.ALL, 2) if len(s.term) > 1}
+    # Both ways give the same words, the word's first search or its hundredth:
+    # two edits of edits can reach a word three apart by the distance that ranks
+    # them ("endnotes" -> "denotes"), which the index never returns.
+    return {w for w in found if distance(lower, w) <= 2}
 
 
 @functools.cache
