@@ -15,11 +15,18 @@ from conftest import ROOT, run_copydesk
 RUST_BOOK = ROOT.parent / "shared" / "corpus" / "rust-book"
 pytestmark = pytest.mark.skipif(not RUST_BOOK.is_dir(), reason="needs ../shared/corpus/rust-book")
 
-# Put at the end of every twelfth chapter: errors with one right correction,
-# and traps a careless fixer would damage (curly apostrophes, a British spelling).
+# Put at the end of every twelfth chapter: errors with one right correction
+# ("its OK" in a book that writes ’ becomes "it’s OK", never "it's OK"), and
+# traps a careless fixer would damage (a curly apostrophe, a British spelling, code).
 SEEDED = ("\nThis chapter shows a innovation that you will recieve soon.\n\n"
           "It’s colour is blue, and its OK to keep `main.rs` as it is.\n")
 _QUOTES = set("'\"‘’“”")
+
+
+def _style(text: str) -> set[str]:
+    """The quote marks of a file's own style: curly where it uses more curly
+    apostrophes than straight ones, else straight."""
+    return set("‘’“”") if text.count("’") > text.count("'") else set("'\"")
 
 
 def _apply(original: str, applied: list[dict]) -> str:
@@ -78,7 +85,7 @@ def test_no_change_touches_code_quotes_or_dialect(fixed_book):
         original = originals[path] if edit["pass"] == 1 else None
         if original is not None:
             assert not _in_code(original, edit["start"]), (path, edit)
-        assert not (set(edit["after"]) & _QUOTES) - set(edit["before"]), (path, edit)
+        assert not (set(edit["after"]) & _QUOTES) - set(edit["before"]) - _style(originals[path]), (path, edit)
         removed = edit["before"].split()
         if len(removed) == 2 and edit["after"].strip() in removed:  # a repeated word taken out
             first, second = removed
@@ -93,4 +100,4 @@ def test_the_seeded_errors_are_fixed_and_the_traps_left_alone(fixed_book):
     for chapter in chapters:
         text = chapter.read_text(encoding="utf-8")
         assert "shows an innovation that you will receive soon." in text, chapter
-        assert "It’s colour is blue, and its OK to keep `main.rs` as it is." in text, chapter
+        assert "It’s colour is blue, and it’s OK to keep `main.rs` as it is." in text, chapter
