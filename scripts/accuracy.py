@@ -485,6 +485,18 @@ def measure_misspellings(checker: Checker, pairs: list[tuple[str, str]], progres
             "missed_sample": missed[:15], "not_in_top3_sample": wrong_first[:15]}
 
 
+def _dialects() -> dict | None:
+    """The US/UK false flags of the built-in speller (scripts/misspellings.py), if it can run."""
+    try:
+        from misspellings import dialect_figures  # scripts/ is this script's own folder
+
+        figures = dialect_figures()
+    except Exception as exc:  # no dictionary for a dialect, no codespell: said, and the rest goes on
+        print(f"accuracy: US/UK pairs not measured: {exc}", file=sys.stderr)
+        return None
+    return {"pairs": len(figures["pairs"]), "us_flagged": figures["us_flagged"], "uk_flagged": figures["uk_flagged"]}
+
+
 def measure_corpus(checker: Checker, corpus: Path, limit: int | None, progress) -> dict:
     """Findings per 10,000 words of prose by severity, and by rule."""
     paths = sorted(corpus.rglob("*.md"))[:limit]
@@ -539,6 +551,11 @@ def print_table(report: dict, by_rule: bool, out=sys.stdout) -> None:
         elif name == "misspellings":
             print(_row("detected %", results, _pct("detected")), file=out)
             print(_row("right in top 3 %", results, _pct("top3")), file=out)
+            dialects = block.get("dialects")
+            if dialects:
+                print(f"  US/UK pairs, built-in ({dialects['pairs']}, scripts/misspellings.py): "
+                      f"{len(dialects['us_flagged'])} US forms flagged under en-US, "
+                      f"{len(dialects['uk_flagged'])} UK forms under en-GB", file=out)
         else:
             for severity in ("error", "warning", "info"):
                 print(_row(f"{severity} per 10,000 words", results,
@@ -635,6 +652,7 @@ def main(argv=None) -> int:
                 block = {"title": "Misspellings", "about": how + "; sentence: "
                          + MISSPELLING_SENTENCE.format("{wrong}"), "results": {}}
                 run = lambda checker, label, p=pairs: measure_misspellings(checker, p, label)  # noqa: E731
+                block["dialects"] = _dialects()
             else:
                 block = {"title": "Rust-book", "about": str(args.corpus), "results": {}}
                 run = lambda checker, label: measure_corpus(checker, args.corpus, args.limit, label)  # noqa: E731
