@@ -9,15 +9,13 @@ document's scores come from the sums, so nothing is counted twice.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from lint.check.text import Sentence, block_sentences, split_sentences
 from lint.check.text import word_count as count_words
 from lint.model import PROSE_KINDS, Block
-from lint.store.datacache import append_lines, cache_directory, package_stamp
+from lint.store.datacache import AppendOnlyTable, package_stamp
 
 # Blocks whose text is prose for readability purposes (not headings, alt text).
 
@@ -43,7 +41,18 @@ def syllable_count(text: str) -> int:
     return TOKENS.counts(text)[1]
 
 
-class SyllableTable:
+def _syllables_stamp() -> str:
+    # Named after the files the counts come from: an upgrade starts a new table.
+    return package_stamp("textstat", "textstat.py") + package_stamp(
+        "pyphen", "__init__.py", "dictionaries/hyph_en_US.dic")
+
+
+def _syllables_entry(line: str) -> tuple[str, int] | None:
+    word, _, count = line.partition(" ")
+    return (word, int(count)) if count.isdigit() else None  # a line cut short by a crash is skipped
+
+
+class SyllableTable(AppendOnlyTable[int]):
     """textstat's syllable count of each word, kept between runs.
 
     Importing textstat costs ~0.4 s a process (pkg_resources, then pyphen
@@ -57,47 +66,12 @@ class SyllableTable:
     """
 
     def __init__(self):
-        self._counts: dict[str, int] | None = None
-        self._learned: dict[str, int] = {}
-        self._path: Path | None = None
-
-    def known(self) -> dict[str, int]:
-        """Every word counted so far (read from the table file on first use)."""
-        return self._counts if self._counts is not None else self._load()
+        super().__init__("syllables", _syllables_stamp, lambda word, count: f"{word} {count}\n", _syllables_entry)
 
     def count(self, word: str) -> int:
         """Syllables of one lower-case, punctuation-free word."""
-        counts = self._counts if self._counts is not None else self._load()
-        found = counts.get(word)
-        if found is None:
-            found = counts[word] = self._learned[word] = _textstat().syllable_count(word)
-        return found
-
-    def save(self) -> None:
-        """Append the words learnt since the last save to the table file."""
-        if not self._learned or self._path is None:
-            return
-        lines = "".join(f"{word} {count}\n" for word, count in self._learned.items())
-        self._learned.clear()
-        append_lines(self._path, lines)  # a failure only means counting again next time
-
-    def _load(self) -> dict[str, int]:
-        # Named after the files the counts come from: an upgrade starts a new table.
-        stamp = package_stamp("textstat", "textstat.py") + package_stamp(
-            "pyphen", "__init__.py", "dictionaries/hyph_en_US.dic")
-        digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
-        self._path = cache_directory() / "syllables" / f"syllables-{digest}.txt"
-        counts: dict[str, int] = {}
-        try:
-            fields = self._path.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
-            fields = []
-        for line in fields:
-            word, _, count = line.partition(" ")
-            if count.isdigit():  # a line cut short by a crash is skipped
-                counts[word] = int(count)
-        self._counts = counts
-        return counts
+        found = self.known().get(word)
+        return found if found is not None else self.learn(word, _textstat().syllable_count(word))
 
 
 def _textstat():

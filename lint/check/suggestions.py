@@ -22,15 +22,15 @@ from pathlib import Path
 
 from lint.check import dictionary
 from lint.check.kinds import lexicon
+from lint.store.datacache import AppendOnlyTable
 
 
 def ranked(word: str, dialect: str, limit: int = 3) -> tuple[str, ...]:
     """Up to `limit` corrections of `word` in the dialect, in its case."""
     key = f"{word}\t{dialect}"
-    known = TABLE.known()
-    found = known.get(key)
+    found = TABLE.known().get(key)
     if found is None:
-        found = known[key] = TABLE.learned[key] = _compute(word, dialect)
+        found = TABLE.learn(key, _compute(word, dialect))
     return found[:limit]
 
 
@@ -118,48 +118,25 @@ def _same_case(template: str, word: str) -> str:
     return word
 
 
-class SuggestionTable:
-    """Corrections computed before, read from and appended to the user's cache
-    (see the module docstring); like `metrics.SyllableTable`."""
+def _table_stamp() -> str:
+    """What the corrections depend on: the dictionaries, the frequency list and this module."""
+    from lint.store.datacache import package_stamp
 
-    def __init__(self):
-        self._known: dict[str, tuple[str, ...]] | None = None
-        self.learned: dict[str, tuple[str, ...]] = {}
-        self._path: Path | None = None
-
-    def known(self) -> dict[str, tuple[str, ...]]:
-        return self._known if self._known is not None else self._load()
-
-    def save(self) -> None:
-        """Append the corrections computed since the last save (one write(2))."""
-        if not self.learned or self._path is None:
-            return
-        from lint.store.datacache import append_lines
-
-        # The closing tab marks a whole line: one cut short by a crash is skipped.
-        lines = "".join(f"{key}\t{'|'.join(found)}\t\n" for key, found in self.learned.items())
-        self.learned.clear()
-        append_lines(self._path, lines)  # a failure only means computing again next time
-
-    def _load(self) -> dict[str, tuple[str, ...]]:
-        from lint.store.datacache import cache_directory, package_stamp
-
-        parts = [dictionary.stamp(d) for d in dictionary.DIALECTS]
-        parts.append(package_stamp("symspellpy", "frequency_dictionary_en_82_765.txt"))
-        parts.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
-        digest = hashlib.sha256(" ".join(parts).encode()).hexdigest()[:16]
-        self._path = cache_directory() / "suggestions" / f"suggestions-{digest}.txt"
-        known: dict[str, tuple[str, ...]] = {}
-        try:
-            lines = self._path.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        for line in lines:
-            fields = line.split("\t")
-            if len(fields) == 4:  # a line cut short by a crash is skipped
-                known[f"{fields[0]}\t{fields[1]}"] = tuple(s for s in fields[2].split("|") if s)
-        self._known = known
-        return known
+    parts = [dictionary.stamp(d) for d in dictionary.DIALECTS]
+    parts.append(package_stamp("symspellpy", "frequency_dictionary_en_82_765.txt"))
+    parts.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+    return " ".join(parts)
 
 
-TABLE = SuggestionTable()
+def _table_line(key: str, found: tuple[str, ...]) -> str:
+    return f"{key}\t{'|'.join(found)}\t\n"  # the closing tab marks a whole line
+
+
+def _table_entry(line: str) -> tuple[str, tuple[str, ...]] | None:
+    fields = line.split("\t")
+    if len(fields) != 4:  # a line cut short by a crash is skipped
+        return None
+    return f"{fields[0]}\t{fields[1]}", tuple(s for s in fields[2].split("|") if s)
+
+
+TABLE = AppendOnlyTable[tuple[str, ...]]("suggestions", _table_stamp, _table_line, _table_entry)

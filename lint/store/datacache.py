@@ -12,7 +12,7 @@ building the table again.
 
 The caches and their formats: these tables (marshal: fast, and written
 only by Copydesk in the user's own folder); the syllable counts of words
-seen before (`lint.check.metrics.SyllableTable`: a text file only ever
+seen before and the speller's corrections (`AppendOnlyTable`: a text file only ever
 appended to, one write per document, so parallel workers need no lock);
 parsed YAML and the result
 cache (JSON: the result cache lives in the project, which may be an
@@ -28,8 +28,11 @@ import marshal
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from lint.store.atomic import write_quietly
+
+V = TypeVar("V")
 
 
 def cache_directory() -> Path:
@@ -137,3 +140,55 @@ def append_lines(path: Path, lines: str) -> None:
     except OSError:
         return
     prune_stale(path)  # the tables of versions gone a month
+
+
+class AppendOnlyTable(Generic[V]):
+    """word -> value, kept between runs in an append-only text file of the
+    user's cache (the syllable and suggestion tables).
+
+    `stamp()` names the file after what the values depend on, so an upgrade
+    starts a new table; `line(key, value)` writes one whole line, ending in
+    "\\n"; `parse(line)` reads one back as (key, value), or None for a line
+    cut short by a crash, which is skipped. Lines learnt since the last
+    `save()` go out in one `append_lines` call, so parallel workers need no
+    lock and at worst compute a value twice.
+    """
+
+    def __init__(self, folder: str, stamp: Callable[[], str], line: Callable[[str, V], str],
+                 parse: Callable[[str], tuple[str, V] | None]):
+        self._folder, self._stamp, self._line, self._parse = folder, stamp, line, parse
+        self._known: dict[str, V] | None = None
+        self._learned: dict[str, V] = {}
+        self._path: Path | None = None
+
+    def known(self) -> dict[str, V]:
+        """Every value so far (read from the file on first use)."""
+        return self._known if self._known is not None else self._load()
+
+    def learn(self, key: str, value: V) -> V:
+        """Keep a value computed now; it is written at the next `save`."""
+        self.known()[key] = self._learned[key] = value
+        return value
+
+    def save(self) -> None:
+        """Append the values learnt since the last save (one write(2))."""
+        if not self._learned or self._path is None:
+            return
+        lines = "".join(self._line(key, value) for key, value in self._learned.items())
+        self._learned.clear()
+        append_lines(self._path, lines)  # a failure only means computing again next time
+
+    def _load(self) -> dict[str, V]:
+        digest = hashlib.sha256(self._stamp().encode()).hexdigest()[:16]
+        self._path = cache_directory() / self._folder / f"{self._folder}-{digest}.txt"
+        try:
+            lines = self._path.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        known: dict[str, V] = {}
+        for text in lines:
+            entry = self._parse(text)
+            if entry is not None:
+                known[entry[0]] = entry[1]
+        self._known = known
+        return known
